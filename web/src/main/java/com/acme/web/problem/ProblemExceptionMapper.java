@@ -1,0 +1,13 @@
+package com.acme.web.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+  @Override
+  public Response toResponse(ProblemException exception) {
+    return exception.problem().toResponse();
+  }
+}

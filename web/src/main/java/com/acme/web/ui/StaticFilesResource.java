@@ -1,0 +1,59 @@
+package com.acme.web.ui;
+
+import com.acme.web.problem.HttpProblems;
+import com.acme.web.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Serves the billing UI's static files from {@code ui/} on the class path. It lives in the one
+ * JAX-RS application (at {@code /}) so that the API paths stay exactly as documented; the API's
+ * resources have longer literal paths and always win the match.
+ */
+@Path("/")
+@ApplicationScoped
+public class StaticFilesResource {
+
+  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-.]+)*");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "svg", "image/svg+xml",
+          "png", "image/png",
+          "ico", "image/x-icon",
+          "json", "application/json");
+
+  @GET
+  @Operation(hidden = true)
+  public Response index() {
+    return file("index.html");
+  }
+
+  @GET
+  @Path("{path: .+}")
+  @Operation(hidden = true)
+  public Response file(@PathParam("path") String path) {
+    String extension = path.substring(path.lastIndexOf('.') + 1);
+    String type = TYPES.get(extension);
+    if (type == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      throw new ProblemException(HttpProblems.forStatus(404));
+    }
+    InputStream in = getClass().getClassLoader().getResourceAsStream("ui/" + path);
+    if (in == null) {
+      throw new ProblemException(HttpProblems.forStatus(404));
+    }
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(300);
+    return Response.ok(in, type).cacheControl(cache).build();
+  }
+}
