@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @ApplicationScoped
 public class StaticFilesResource {
 
-  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-.]+)*");
+  /** Segments of letters, digits, '-', '_' and '.', none starting with a dot. */
+  private static final Pattern SAFE_PATH =
+      Pattern.compile("[\\w-][\\w.-]*(/[\\w-][\\w.-]*)*");
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
@@ -48,7 +50,7 @@ public class StaticFilesResource {
     if (type == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
       throw new ProblemException(HttpProblems.forStatus(404));
     }
-    InputStream in = getClass().getClassLoader().getResourceAsStream("ui/" + path);
+    InputStream in = StaticFilesResource.class.getClassLoader().getResourceAsStream("ui/" + path);
     if (in == null) {
       throw new ProblemException(HttpProblems.forStatus(404));
     }

@@ -1,0 +1,59 @@
+package com.acme.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Runs once per integration phase, before Arquillian starts Liberty: gives the run a clean database
+ * and starts the TCP proxy that the test server reaches PostgreSQL through.
+ */
+public class IntegrationTestSession implements LauncherSessionListener {
+
+  private static volatile DatabaseProxy proxy;
+
+  /** The proxy between the Arquillian-managed server and PostgreSQL. */
+  public static DatabaseProxy databaseProxy() {
+    return proxy;
+  }
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (System.getProperty("it.db.proxy.port") == null) {
+      return; // not the failsafe run
+    }
+    resetDatabase();
+    try {
+      proxy =
+          new DatabaseProxy(
+                  ItConfig.integer("it.db.proxy.port"),
+                  ItConfig.get("it.db.host"),
+                  ItConfig.integer("it.db.port"))
+              .open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the database proxy", e);
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (proxy != null) {
+      proxy.close();
+    }
+  }
+
+  /** Drops what an earlier run left, so that every run starts from the migrations. */
+  private static void resetDatabase() {
+    try (Connection c = Database.connect();
+        Statement s = c.createStatement()) {
+      s.execute("drop schema if exists billing cascade");
+      s.execute("drop schema if exists flags cascade");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reset the test database at " + ItConfig.jdbcUrl(), e);
+    }
+  }
+}
