@@ -1,0 +1,44 @@
+package com.acme.billing.api;
+
+import jakarta.ejb.ApplicationException;
+
+/** The change would take the resource past the customer's effective limit; nothing was recorded. */
+@ApplicationException(rollback = true)
+public class UsageLimitExceededException extends BillingException {
+  private final String resource;
+  private final long used;
+  private final long limit;
+  private final long requested;
+
+  public UsageLimitExceededException(String resource, long used, long limit, long requested) {
+    super(
+        resource
+            + " would pass its limit of "
+            + limit
+            + " (used "
+            + used
+            + ", asked "
+            + requested
+            + ")");
+    this.resource = resource;
+    this.used = used;
+    this.limit = limit;
+    this.requested = requested;
+  }
+
+  public String resource() {
+    return resource;
+  }
+
+  public long used() {
+    return used;
+  }
+
+  public long limit() {
+    return limit;
+  }
+
+  public long requested() {
+    return requested;
+  }
+}

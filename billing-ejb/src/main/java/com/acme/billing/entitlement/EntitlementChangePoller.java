@@ -1,0 +1,76 @@
+package com.acme.billing.entitlement;
+
+import com.acme.billing.api.BillingModuleStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies entitlement changes made by other server instances: every second it reads the changes of
+ * the last few seconds (by the database's clock) and drops the cache entry of each customer whose
+ * change it has not seen yet. Reading a window, not "after the last id", means a transaction that
+ * commits late with a lower id is still seen.
+ */
+@Startup
+@Singleton
+public class EntitlementChangePoller {
+
+  private static final Logger LOG = Logger.getLogger(EntitlementChangePoller.class.getName());
+  private static final int WINDOW_SECONDS = 10;
+  private static final int PURGE_EVERY_TICKS = 60;
+
+  @PersistenceContext(unitName = "billing")
+  EntityManager em;
+
+  @Inject EntitlementCache cache;
+
+  @EJB BillingModuleStatus schema;
+
+  /** Change id -> tick it was seen at; forgotten once it has left the window. */
+  private final Map<Long, Long> seen = new HashMap<>();
+
+  private long tick;
+
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+  void poll() {
+    if (schema.notReadyReason().isPresent()) {
+      return;
+    }
+    tick++;
+    try {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "select id, customer_id from billing.entitlement_change"
+                      + " where changed_at > current_timestamp - interval '"
+                      + WINDOW_SECONDS
+                      + "' second")
+              .getResultList();
+      for (Object[] row : rows) {
+        long id = ((Number) row[0]).longValue();
+        if (seen.putIfAbsent(id, tick) == null) {
+          cache.invalidate((String) row[1]);
+        }
+      }
+      seen.values().removeIf(at -> tick - at > 2L * WINDOW_SECONDS);
+      if (tick % PURGE_EVERY_TICKS == 0) {
+        em.createNativeQuery(
+                "delete from billing.entitlement_change"
+                    + " where changed_at < current_timestamp - interval '1' hour")
+            .executeUpdate();
+      }
+    } catch (PersistenceException e) {
+      LOG.log(Level.FINE, "entitlement change poll failed; retrying next second", e);
+    }
+  }
+}

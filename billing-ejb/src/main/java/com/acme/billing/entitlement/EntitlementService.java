@@ -1,0 +1,76 @@
+package com.acme.billing.entitlement;
+
+import com.acme.billing.api.Entitlements;
+import com.acme.billing.api.FeatureAccess;
+import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Tier;
+import com.acme.billing.subscription.SubscriptionRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Entitlement checks, answered from the in-memory mirror state after a customer's first read. */
+@Stateless
+@LocalBean
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class EntitlementService implements Entitlements {
+
+  @EJB PlanCatalogBean plans;
+  @Inject EntitlementCache cache;
+  @Inject SubscriptionRepository subscriptions;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "billing.past-due.grace-period", defaultValue = "P7D")
+  Duration gracePeriod;
+
+  private AccessRule rule;
+
+  @PostConstruct
+  void init() {
+    rule = new AccessRule(plans.free().id(), gracePeriod);
+  }
+
+  @Override
+  public FeatureAccess checkFeature(String customerId, String feature) {
+    plans.requireKnownFeature(feature);
+    MirrorState state = state(customerId);
+    Access access = rule.evaluate(state, clock.instant());
+    Tier granted = plans.tier(access.tierId());
+    if (granted.includes(feature)) {
+      String reason =
+          access.basis() == Access.Basis.GRACE
+              ? FeatureAccess.GRACE_PERIOD
+              : FeatureAccess.INCLUDED_IN_PLAN;
+      return new FeatureAccess(true, granted.id(), reason);
+    }
+    boolean paidTierWouldGrantIt =
+        access.basis() == Access.Basis.INACTIVE
+            && plans.find(state.tierId()).map(t -> t.includes(feature)).orElse(false);
+    return new FeatureAccess(
+        false,
+        granted.id(),
+        paidTierWouldGrantIt ? FeatureAccess.SUBSCRIPTION_INACTIVE : FeatureAccess.NOT_IN_PLAN);
+  }
+
+  /** The customer's mirror state: from memory, or read once from the mirror. */
+  public MirrorState state(String customerId) {
+    return cache.get(customerId, subscriptions::state);
+  }
+
+  /** What the customer's state grants now. */
+  public Access access(String customerId) {
+    return rule.evaluate(state(customerId), clock.instant());
+  }
+
+  public AccessRule rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,174 @@
+package com.acme.billing.usage;
+
+import com.acme.billing.plan.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The usage tables. Check-and-consume is one conditional {@code UPDATE}: the database applies it
+ * under the row's lock and re-checks the condition, so concurrent records never pass the limit.
+ */
+@Stateless
+@LocalBean
+public class UsageCounters {
+
+  @PersistenceContext(unitName = "billing")
+  EntityManager em;
+
+  /** What a usage record stored: to answer a replay of its idempotency key. */
+  public record StoredRecord(String resource, String kind, long quantity) {}
+
+  /** Creates the counter row if missing, in its own transaction; a concurrent twin may win. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void ensureRow(String customerId, Resource resource, Instant periodStart) {
+    em.createNativeQuery(
+            "insert into billing.usage_counter (customer_id, resource, period_start, used)"
+                + " select ?1, ?2, ?3, 0 where not exists (select 1 from billing.usage_counter"
+                + " where customer_id = ?1 and resource = ?2 and period_start = ?3)")
+        .setParameter(1, customerId)
+        .setParameter(2, resource.id())
+        .setParameter(3, utc(periodStart))
+        .executeUpdate();
+  }
+
+  /**
+   * Records a usage and applies it to the counter in one transaction: the idempotency key is stored
+   * first (a duplicate fails on the unique constraint), then the counter is changed only if the
+   * result stays within {@code limit} (when {@code enforce}).
+   *
+   * @return whether the counter changed
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public boolean apply(
+      String customerId,
+      Resource resource,
+      Instant periodStart,
+      String kind,
+      long quantity,
+      long limit,
+      boolean enforce,
+      String idempotencyKey,
+      String actor,
+      Instant now) {
+    em.createNativeQuery(
+            "insert into billing.usage_record (customer_id, idempotency_key, resource, kind,"
+                + " quantity, enforced, recorded_at, recorded_by)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        .setParameter(1, customerId)
+        .setParameter(2, idempotencyKey)
+        .setParameter(3, resource.id())
+        .setParameter(4, kind)
+        .setParameter(5, quantity)
+        .setParameter(6, enforce)
+        .setParameter(7, utc(now))
+        .setParameter(8, actor)
+        .executeUpdate();
+    String change =
+        resource.isConsumed()
+            ? "used = used + ?4 where customer_id = ?1 and resource = ?2 and period_start = ?3"
+                + " and (?5 = false or used + ?4 <= ?6)"
+            // A level may always go down, also when a downgrade left it above the limit.
+            : "used = ?4 where customer_id = ?1 and resource = ?2 and period_start = ?3"
+                + " and (?5 = false or ?4 <= ?6 or ?4 <= used)";
+    int changed =
+        em.createNativeQuery("update billing.usage_counter set " + change)
+            .setParameter(1, customerId)
+            .setParameter(2, resource.id())
+            .setParameter(3, utc(periodStart))
+            .setParameter(4, quantity)
+            .setParameter(5, enforce)
+            .setParameter(6, limit)
+            .executeUpdate();
+    return changed == 1;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long used(String customerId, Resource resource, Instant periodStart) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select used from billing.usage_counter"
+                    + " where customer_id = ?1 and resource = ?2 and period_start = ?3")
+            .setParameter(1, customerId)
+            .setParameter(2, resource.id())
+            .setParameter(3, utc(periodStart))
+            .getResultList();
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+  }
+
+  /** Every resource's use: consumed ones in the month starting at {@code monthStart}. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Map<Resource, Long> usedAll(String customerId, Instant monthStart) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select resource, period_start, used from billing.usage_counter"
+                    + " where customer_id = ?1 and period_start in (?2, ?3)")
+            .setParameter(1, customerId)
+            .setParameter(2, utc(monthStart))
+            .setParameter(3, utc(UsagePeriod.LEVELS))
+            .getResultList();
+    Map<Resource, Long> used = new EnumMap<>(Resource.class);
+    for (Resource r : Resource.values()) {
+      used.put(r, 0L);
+    }
+    for (Object[] row : rows) {
+      Resource resource = Resource.byId((String) row[0]).orElse(null);
+      Instant period = instant(row[1]);
+      boolean matches =
+          resource != null
+              && (resource.isConsumed()
+                  ? period.equals(monthStart)
+                  : period.equals(UsagePeriod.LEVELS));
+      if (matches) {
+        used.put(resource, ((Number) row[2]).longValue());
+      }
+    }
+    return used;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<StoredRecord> findRecord(String customerId, String idempotencyKey) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select resource, kind, quantity from billing.usage_record"
+                    + " where customer_id = ?1 and idempotency_key = ?2")
+            .setParameter(1, customerId)
+            .setParameter(2, idempotencyKey)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(r -> new StoredRecord((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof java.time.ZonedDateTime zdt) {
+      return zdt.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime ldt) {
+      return ldt.toInstant(ZoneOffset.UTC);
+    }
+    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+  }
+}

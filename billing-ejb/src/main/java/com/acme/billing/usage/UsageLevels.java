@@ -1,0 +1,52 @@
+package com.acme.billing.usage;
+
+import com.acme.billing.api.UsageLine;
+
+/**
+ * The usage line of a resource: {@code warning} from 80 %, {@code critical} from 95 %, {@code
+ * exceeded} from 100 %. Thresholds are compared in exact integer arithmetic so that a boundary (120
+ * of 150 is exactly 80 %) never depends on rounding.
+ */
+public final class UsageLevels {
+
+  public static final String OK = "ok";
+  public static final String WARNING = "warning";
+  public static final String CRITICAL = "critical";
+  public static final String EXCEEDED = "exceeded";
+
+  private UsageLevels() {}
+
+  public static UsageLine line(long used, long limit) {
+    return new UsageLine(used, limit, percent(used, limit), level(used, limit));
+  }
+
+  static String level(long used, long limit) {
+    if (atLeastPercent(used, limit, 100)) {
+      return EXCEEDED;
+    }
+    if (atLeastPercent(used, limit, 95)) {
+      return CRITICAL;
+    }
+    if (atLeastPercent(used, limit, 80)) {
+      return WARNING;
+    }
+    return OK;
+  }
+
+  /** Percent of the limit used, to one decimal. */
+  static double percent(long used, long limit) {
+    if (limit <= 0) {
+      return used > 0 ? 100.0 : 0.0;
+    }
+    return Math.round(used * 1000.0 / limit) / 10.0;
+  }
+
+  private static boolean atLeastPercent(long used, long limit, int percent) {
+    if (limit <= 0) {
+      return used > 0 || percent <= 0;
+    }
+    return Math.multiplyHigh(used, 100) == 0 && Math.multiplyHigh(limit, percent) == 0
+        ? used * 100 >= limit * percent
+        : (double) used / limit * 100 >= percent;
+  }
+}

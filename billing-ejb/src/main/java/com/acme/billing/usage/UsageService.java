@@ -1,0 +1,195 @@
+package com.acme.billing.usage;
+
+import com.acme.billing.api.IdempotencyKeyReusedException;
+import com.acme.billing.api.InvalidUsageException;
+import com.acme.billing.api.UnknownResourceException;
+import com.acme.billing.api.UsageLimitExceededException;
+import com.acme.billing.api.UsageLine;
+import com.acme.billing.api.UsageMeter;
+import com.acme.billing.api.UsageOutcome;
+import com.acme.billing.api.UsageReport;
+import com.acme.billing.entitlement.Access;
+import com.acme.billing.entitlement.EntitlementService;
+import com.acme.billing.entitlement.MirrorState;
+import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Resource;
+import com.acme.billing.plan.Tier;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Usage recording and reports. Each record runs in its own transaction ({@link UsageCounters});
+ * this bean only prepares it and turns a lost race on the idempotency key into a replay.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class UsageService implements UsageMeter {
+
+  static final String KIND_CONSUMED = "consumed";
+  static final String KIND_LEVEL = "level";
+
+  @EJB UsageCounters counters;
+  @EJB EntitlementService entitlements;
+  @EJB PlanCatalogBean plans;
+  @Inject Clock clock;
+
+  @Override
+  public UsageOutcome recordConsumption(
+      String customerId,
+      String resourceId,
+      long quantity,
+      String idempotencyKey,
+      boolean enforce,
+      String actor) {
+    Resource resource = resource(resourceId, Resource.Kind.CONSUMED);
+    if (quantity <= 0) {
+      throw new InvalidUsageException("quantity", "quantity must be a positive whole number");
+    }
+    return record(customerId, resource, KIND_CONSUMED, quantity, idempotencyKey, enforce, actor);
+  }
+
+  @Override
+  public UsageOutcome setLevel(
+      String customerId,
+      String resourceId,
+      long value,
+      String idempotencyKey,
+      boolean enforce,
+      String actor) {
+    Resource resource = resource(resourceId, Resource.Kind.LEVEL);
+    if (value < 0) {
+      throw new InvalidUsageException("value", "value must be zero or a positive whole number");
+    }
+    return record(customerId, resource, KIND_LEVEL, value, idempotencyKey, enforce, actor);
+  }
+
+  @Override
+  public UsageReport check(String customerId, Map<String, Long> extra) {
+    Map<Resource, Long> asked = new LinkedHashMap<>();
+    extra.forEach(
+        (id, amount) -> {
+          Resource r =
+              Resource.byId(id).orElseThrow(() -> new UnknownResourceException(id, Resource.ids()));
+          if (amount == null || amount < 0) {
+            throw new InvalidUsageException("usage." + id, "usage." + id + " must be zero or more");
+          }
+          asked.put(r, amount);
+        });
+    Instant now = clock.instant();
+    Context context = context(customerId, now);
+    Map<Resource, Long> used = counters.usedAll(customerId, context.monthStart());
+    Map<String, UsageLine> lines = new LinkedHashMap<>();
+    List<String> blockedBy = new ArrayList<>();
+    for (Resource r : Resource.values()) {
+      long limit = context.tier().limit(r);
+      lines.put(r.id(), UsageLevels.line(used.get(r), limit));
+      Long amount = asked.get(r);
+      if (amount != null && amount > 0 && used.get(r) + amount > limit) {
+        blockedBy.add(r.id());
+      }
+    }
+    return new UsageReport(customerId, context.tier().id(), blockedBy.isEmpty(), blockedBy, lines);
+  }
+
+  private UsageOutcome record(
+      String customerId,
+      Resource resource,
+      String kind,
+      long quantity,
+      String idempotencyKey,
+      boolean enforce,
+      String actor) {
+    Optional<UsageOutcome> replay = replay(customerId, resource, kind, quantity, idempotencyKey);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    Instant now = clock.instant();
+    Context context = context(customerId, now);
+    Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
+    long limit = context.tier().limit(resource);
+    counters.ensureRow(customerId, resource, period);
+    boolean applied;
+    try {
+      applied =
+          counters.apply(
+              customerId,
+              resource,
+              period,
+              kind,
+              quantity,
+              limit,
+              enforce,
+              idempotencyKey,
+              actor,
+              now);
+    } catch (EJBException | PersistenceException e) {
+      // A concurrent twin with the same key won the unique constraint: answer as a replay.
+      return replay(customerId, resource, kind, quantity, idempotencyKey).orElseThrow(() -> e);
+    }
+    long usedNow = counters.used(customerId, resource, period);
+    if (!applied) {
+      throw new UsageLimitExceededException(resource.id(), usedNow, limit, quantity);
+    }
+    return new UsageOutcome(
+        customerId, resource.id(), idempotencyKey, UsageLevels.line(usedNow, limit), false);
+  }
+
+  private Optional<UsageOutcome> replay(
+      String customerId, Resource resource, String kind, long quantity, String key) {
+    return counters
+        .findRecord(customerId, key)
+        .map(
+            stored -> {
+              if (!stored.resource().equals(resource.id())
+                  || !stored.kind().equals(kind)
+                  || stored.quantity() != quantity) {
+                throw new IdempotencyKeyReusedException(key);
+              }
+              Context context = context(customerId, clock.instant());
+              Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
+              long limit = context.tier().limit(resource);
+              return new UsageOutcome(
+                  customerId,
+                  resource.id(),
+                  key,
+                  UsageLevels.line(counters.used(customerId, resource, period), limit),
+                  true);
+            });
+  }
+
+  /** The tier whose limits apply now and the start of the customer's usage month. */
+  private Context context(String customerId, Instant now) {
+    MirrorState state = entitlements.state(customerId);
+    Access access = entitlements.rule().evaluate(state, now);
+    Tier tier = plans.tier(access.tierId());
+    boolean paid = access.basis() == Access.Basis.PAID || access.basis() == Access.Basis.GRACE;
+    return new Context(tier, UsagePeriod.currentMonthStart(paid, state.cycleAnchor(), now));
+  }
+
+  private static Resource resource(String id, Resource.Kind kind) {
+    Resource resource =
+        Resource.byId(id).orElseThrow(() -> new UnknownResourceException(id, Resource.ids()));
+    if (resource.kind() != kind) {
+      throw new InvalidUsageException(
+          "resource",
+          kind == Resource.Kind.CONSUMED
+              ? id + " is a level: set it with PUT /billing/usage/{customerId}/" + id
+              : id + " is consumed: record it with POST /billing/usage");
+    }
+    return resource;
+  }
+
+  private record Context(Tier tier, Instant monthStart) {}
+}

@@ -1,0 +1,37 @@
+package com.acme.billing.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.billing.api.UsageLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UsageLevelsTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "0,   150, 0.0,   ok",
+    "119, 150, 79.3,  ok",
+    "120, 150, 80.0,  warning",
+    "142, 150, 94.7,  warning",
+    "143, 150, 95.3,  critical",
+    "149, 150, 99.3,  critical",
+    "150, 150, 100.0, exceeded",
+    "400, 150, 266.7, exceeded",
+    "79,  100, 79.0,  ok",
+    "80,  100, 80.0,  warning",
+    "94,  100, 94.0,  warning",
+    "95,  100, 95.0,  critical",
+    "99,  100, 99.0,  critical",
+    "100, 100, 100.0, exceeded",
+    "3,   8,   37.5,  ok",
+  })
+  void levelsChangeExactlyAtEightyNinetyFiveAndOneHundredPercent(
+      long used, long limit, double percent, String level) {
+    UsageLine line = UsageLevels.line(used, limit);
+    assertThat(line.used()).isEqualTo(used);
+    assertThat(line.limit()).isEqualTo(limit);
+    assertThat(line.percent()).isEqualTo(percent);
+    assertThat(line.level()).isEqualTo(level);
+  }
+}
