@@ -119,7 +119,11 @@ public class UsageService implements UsageMeter {
     Context context = context(customerId, now);
     Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
     long limit = context.tier().limit(resource);
-    counters.ensureRow(customerId, resource, period);
+    try {
+      counters.ensureRow(customerId, resource, period);
+    } catch (EJBException | PersistenceException e) {
+      // A concurrent first record created the row: exactly what was needed.
+    }
     boolean applied;
     try {
       applied =

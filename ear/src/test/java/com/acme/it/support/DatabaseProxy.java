@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy the tests own between a Liberty server and PostgreSQL, so that database faults are
@@ -23,6 +24,7 @@ public final class DatabaseProxy implements AutoCloseable {
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile ServerSocket listener;
   private volatile boolean frozen;
+  private final AtomicLong statements = new AtomicLong();
 
   public DatabaseProxy(int port, String upstreamHost, int upstreamPort) {
     this.port = port;
@@ -32,6 +34,11 @@ public final class DatabaseProxy implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Statements the server has sent to PostgreSQL through this proxy so far. */
+  public long statementCount() {
+    return statements.get();
   }
 
   /** Starts forwarding (again); a frozen proxy thaws. */
@@ -88,15 +95,15 @@ public final class DatabaseProxy implements AutoCloseable {
         }
         sockets.add(client);
         sockets.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        pump(client, upstream, new PgStatementCounter(statements));
+        pump(upstream, client, null);
       } catch (IOException e) {
         return; // listener closed
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, PgStatementCounter counter) {
     Thread t =
         new Thread(
             () -> {
@@ -106,6 +113,9 @@ public final class DatabaseProxy implements AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                   awaitThaw();
+                  if (counter != null) {
+                    counter.accept(buffer, n);
+                  }
                   out.write(buffer, 0, n);
                   out.flush();
                 }

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class StaticFilesResource {
 
   /** Segments of letters, digits, '-', '_' and '.', none starting with a dot. */
-  private static final Pattern SAFE_PATH =
-      Pattern.compile("[\\w-][\\w.-]*(/[\\w-][\\w.-]*)*");
+  private static final Pattern SAFE_PATH = Pattern.compile("[\\w-][\\w.-]*(/[\\w-][\\w.-]*)*");
+
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",

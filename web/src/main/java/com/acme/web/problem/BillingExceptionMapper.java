@@ -1,0 +1,69 @@
+package com.acme.web.problem;
+
+import com.acme.billing.api.BillingException;
+import com.acme.billing.api.IdempotencyKeyReusedException;
+import com.acme.billing.api.InvalidUsageException;
+import com.acme.billing.api.UnknownFeatureException;
+import com.acme.billing.api.UnknownResourceException;
+import com.acme.billing.api.UnknownTierException;
+import com.acme.billing.api.UsageLimitExceededException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The billing module's refusals, each as a problem with its own stable type. */
+@Provider
+public class BillingExceptionMapper implements ExceptionMapper<BillingException> {
+
+  @Override
+  public Response toResponse(BillingException e) {
+    return problem(e).toResponse();
+  }
+
+  static Problem problem(BillingException e) {
+    if (e instanceof UnknownFeatureException u) {
+      return Problem.of(400, "unknown-feature", "Unknown feature", u.getMessage())
+          .with("feature", u.feature())
+          .with("knownFeatures", u.known());
+    }
+    if (e instanceof UnknownResourceException u) {
+      return Problem.of(400, "unknown-resource", "Unknown resource", u.getMessage())
+          .with("resource", u.resource())
+          .with("knownResources", u.known());
+    }
+    if (e instanceof UnknownTierException u) {
+      return Problem.of(400, "unknown-tier", "Unknown tier", u.getMessage())
+          .with("tierId", u.tierId())
+          .with("knownTiers", u.known());
+    }
+    if (e instanceof UsageLimitExceededException u) {
+      return Problem.of(
+              409,
+              "usage-limit-exceeded",
+              "Usage limit exceeded",
+              "Recording this would take "
+                  + u.resource()
+                  + " past the plan's limit of "
+                  + u.limit()
+                  + " (used "
+                  + u.used()
+                  + "). Upgrade the plan or lower the usage; nothing was recorded.")
+          .with("resource", u.resource())
+          .with("used", u.used())
+          .with("limit", u.limit())
+          .with("requested", u.requested());
+    }
+    if (e instanceof IdempotencyKeyReusedException) {
+      return Problem.of(
+          409,
+          "idempotency-key-reused",
+          "Idempotency key reused",
+          e.getMessage() + "; send a new key for a new record.");
+    }
+    if (e instanceof InvalidUsageException u) {
+      return Problem.of(400, "invalid-usage", "Invalid usage record", u.getMessage())
+          .with("field", u.field());
+    }
+    return Problem.of(400, "billing-refused", "Request refused", e.getMessage());
+  }
+}

@@ -1,0 +1,72 @@
+package com.acme.web.subscription;
+
+import com.acme.billing.api.MirrorCorrection;
+import com.acme.billing.api.SubscriptionStatus;
+import com.acme.billing.api.Subscriptions;
+import com.acme.web.Ids;
+import com.acme.web.Roles;
+import com.acme.web.identity.CallerAccess;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Support's repair tool for the subscription mirror. Admin only, audited. */
+@Path("billing/admin")
+@RequestScoped
+@SecurityRequirement(name = "jwt")
+public class AdminSubscriptionResource {
+
+  @EJB Subscriptions subscriptions;
+  @Context SecurityContext security;
+
+  public record CorrectionRequest(
+      @NotBlank @Size(max = 16) String tierId,
+      @NotBlank @Size(max = 32) String status,
+      @Size(max = 8) String billingPeriod,
+      Instant cycleAnchor,
+      Instant currentPeriodEnd,
+      Boolean cancelAtPeriodEnd) {}
+
+  @PUT
+  @Path("customers/{customerId}/subscription")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      summary = "Correct a customer's subscription mirror by hand",
+      description =
+          "Audited; every instance drops the customer's cached entitlements within 2 s. The next"
+              + " Stripe event for the subscription overrides it.")
+  public SubscriptionStatus correct(
+      @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId,
+      @Valid @NotNull CorrectionRequest request) {
+    String actor = CallerAccess.caller(security).actor();
+    return subscriptions.correct(
+        customerId,
+        new MirrorCorrection(
+            request.tierId(),
+            request.status(),
+            request.billingPeriod(),
+            request.cycleAnchor(),
+            request.currentPeriodEnd(),
+            Boolean.TRUE.equals(request.cancelAtPeriodEnd())),
+        actor);
+  }
+}

@@ -1,0 +1,133 @@
+package com.acme.web.usage;
+
+import com.acme.billing.api.UsageMeter;
+import com.acme.billing.api.UsageOutcome;
+import com.acme.billing.api.UsageReport;
+import com.acme.web.Ids;
+import com.acme.web.Roles;
+import com.acme.web.identity.Caller;
+import com.acme.web.identity.CallerAccess;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Usage recording (services) and usage-limit checks (anyone for its own customer). */
+@Path("billing")
+@RequestScoped
+@SecurityRequirement(name = "jwt")
+public class UsageResource {
+
+  /**
+   * Larger single amounts are a client bug, not usage. Amounts are read as decimals so that a
+   * fraction is refused (400) instead of being truncated to a whole number.
+   */
+  static final String MAX_AMOUNT = "1000000000";
+
+  @EJB UsageMeter meter;
+  @Context SecurityContext security;
+
+  public record ConsumptionRequest(
+      @NotBlank @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId,
+      @NotBlank @Size(max = 32) String resource,
+      @NotNull @Positive @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 0)
+          BigDecimal quantity,
+      @NotBlank @Size(max = 200) String idempotencyKey,
+      Boolean enforce) {}
+
+  public record LevelRequest(
+      @NotNull @PositiveOrZero @DecimalMax(MAX_AMOUNT) @Digits(integer = 10, fraction = 0)
+          BigDecimal value,
+      @NotBlank @Size(max = 200) String idempotencyKey,
+      Boolean enforce) {}
+
+  public record UsageCheckRequest(
+      @NotBlank @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId,
+      @Size(max = 16)
+          Map<
+                  String,
+                  @NotNull @PositiveOrZero @DecimalMax(MAX_AMOUNT)
+                  @Digits(integer = 10, fraction = 0) BigDecimal>
+              usage) {}
+
+  @POST
+  @Path("usage")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+  @Operation(
+      summary = "Record consumption (build_hours, ai_embeddings)",
+      description =
+          "Atomic check-and-consume: 409 when it would pass the limit, unless enforce is false."
+              + " The same idempotencyKey twice counts once.")
+  public UsageOutcome record(@Valid @NotNull ConsumptionRequest request) {
+    Caller caller = CallerAccess.actingFor(security, request.customerId());
+    return meter.recordConsumption(
+        request.customerId(),
+        request.resource(),
+        request.quantity().longValueExact(),
+        request.idempotencyKey(),
+        request.enforce() == null || request.enforce(),
+        caller.actor());
+  }
+
+  @PUT
+  @Path("usage/{customerId}/{resource}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
+  @Operation(summary = "Set a level (projects, storage_gb); raising it past the limit is a 409")
+  public UsageOutcome setLevel(
+      @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId,
+      @PathParam("resource") @Size(max = 32) String resource,
+      @Valid @NotNull LevelRequest request) {
+    Caller caller = CallerAccess.actingFor(security, customerId);
+    return meter.setLevel(
+        customerId,
+        resource,
+        request.value().longValueExact(),
+        request.idempotencyKey(),
+        request.enforce() == null || request.enforce(),
+        caller.actor());
+  }
+
+  @POST
+  @Path("check-usage-limits")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
+  @Operation(summary = "Every resource's usage line; with usage, whether that much more fits")
+  public UsageReport check(@Valid @NotNull UsageCheckRequest request) {
+    CallerAccess.actingFor(security, request.customerId());
+    Map<String, Long> extra = new LinkedHashMap<>();
+    if (request.usage() != null) {
+      request.usage().forEach((resource, amount) -> extra.put(resource, amount.longValueExact()));
+    }
+    return meter.check(request.customerId(), extra);
+  }
+}
