@@ -1,10 +1,14 @@
 package com.acme.flags.schema;
 
 import com.acme.flags.api.FlagsModuleStatus;
+import com.acme.flags.service.BillingV2Seeder;
+import com.acme.flags.service.FlagCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -12,6 +16,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,9 +24,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Migrates the {@code flags} schema at start-up. When the database is unreachable the server still
- * starts: the migration is retried in the background and readiness stays DOWN until it has run, so
- * no restart is needed once the database answers.
+ * Migrates the {@code flags} schema at start-up, seeds {@code billing_v2} and loads the flags. When
+ * the database is unreachable the server still starts: the migration is retried in the background
+ * and readiness stays DOWN until it has run, so no restart is needed once the database answers.
  */
 @Startup
 @Singleton
@@ -36,6 +41,9 @@ public class FlagsSchema implements FlagsModuleStatus {
   private DataSource dataSource;
 
   @Resource private TimerService timers;
+
+  @EJB BillingV2Seeder seeder;
+  @Inject FlagCache cache;
 
   private volatile String notReadyReason = "schema flags not migrated yet";
 
@@ -61,13 +69,31 @@ public class FlagsSchema implements FlagsModuleStatus {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      notReadyReason = null;
-      return true;
     } catch (RuntimeException e) {
       notReadyReason = "schema flags not migrated: " + e.getMessage();
       LOG.log(
           Level.WARNING, "{0}; retrying in {1} ms", new Object[] {notReadyReason, RETRY_MILLIS});
       return false;
+    }
+    try {
+      seedIgnoringARaceWithAnotherInstance();
+      cache.reload();
+      notReadyReason = null;
+      return true;
+    } catch (RuntimeException e) {
+      notReadyReason = "flags not loaded: " + e.getMessage();
+      LOG.log(
+          Level.WARNING, "{0}; retrying in {1} ms", new Object[] {notReadyReason, RETRY_MILLIS});
+      return false;
+    }
+  }
+
+  private void seedIgnoringARaceWithAnotherInstance() {
+    try {
+      seeder.seedIfMissing();
+    } catch (EJBException e) {
+      // Another instance seeded it first: the reload below picks its flag up.
+      LOG.log(Level.FINE, "billing_v2 seed lost a race", e);
     }
   }
 
