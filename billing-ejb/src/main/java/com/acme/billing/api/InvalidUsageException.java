@@ -3,7 +3,7 @@ package com.acme.billing.api;
 import jakarta.ejb.ApplicationException;
 
 /** A usage record that cannot be taken as sent (wrong kind of resource, reused key, ...). */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class InvalidUsageException extends BillingException {
   private final String field;
 

@@ -4,7 +4,7 @@ import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /** A feature id that {@code pricing.json} does not define; {@link #known()} lists those it does. */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class UnknownFeatureException extends BillingException {
   private final String feature;
   private final List<String> known;

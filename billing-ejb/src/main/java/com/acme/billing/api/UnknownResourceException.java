@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A resource id that {@code pricing.json} does not define; {@link #known()} lists those it does.
  */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class UnknownResourceException extends BillingException {
   private final String resource;
   private final List<String> known;

@@ -4,7 +4,7 @@ import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /** A tier id that {@code pricing.json} does not define; {@link #known()} lists those it does. */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class UnknownTierException extends BillingException {
   private final String tierId;
   private final List<String> known;

@@ -10,6 +10,8 @@ import com.acme.billing.entitlement.EntitlementService;
 import com.acme.billing.entitlement.MirrorState;
 import com.acme.billing.entitlement.SubscriptionChanged;
 import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.usage.UsageService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -44,6 +46,8 @@ public class SubscriptionService implements Subscriptions {
   @EJB AuditLog audit;
   @Inject Event<SubscriptionChanged> changed;
   @Inject Clock clock;
+  @Inject BillingRollout rollout;
+  @EJB UsageService usage;
 
   @Override
   public SubscriptionStatus status(String customerId) {
@@ -59,7 +63,9 @@ public class SubscriptionService implements Subscriptions {
         state.billingPeriod(),
         state.currentPeriodEnd(),
         state.cancelAtPeriodEnd(),
-        access.graceUntil());
+        access.graceUntil(),
+        rollout.newBillingFor(customerId),
+        usage.lines(customerId, state, now));
   }
 
   @Override

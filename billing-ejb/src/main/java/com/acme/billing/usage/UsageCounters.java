@@ -1,5 +1,6 @@
 package com.acme.billing.usage;
 
+import com.acme.billing.api.UsageLimitExceededException;
 import com.acme.billing.plan.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -45,12 +46,13 @@ public class UsageCounters {
   /**
    * Records a usage and applies it to the counter in one transaction: the idempotency key is stored
    * first (a duplicate fails on the unique constraint), then the counter is changed only if the
-   * result stays within {@code limit} (when {@code enforce}).
+   * result stays within {@code limit} (when {@code enforce}). Otherwise the exception rolls the
+   * whole record back, the idempotency key included.
    *
-   * @return whether the counter changed
+   * @throws UsageLimitExceededException when the change would pass the limit
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  public boolean apply(
+  public void apply(
       String customerId,
       Resource resource,
       Instant periodStart,
@@ -90,7 +92,10 @@ public class UsageCounters {
             .setParameter(5, enforce)
             .setParameter(6, limit)
             .executeUpdate();
-    return changed == 1;
+    if (changed != 1) {
+      throw new UsageLimitExceededException(
+          resource.id(), used(customerId, resource, periodStart), limit, quantity);
+    }
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

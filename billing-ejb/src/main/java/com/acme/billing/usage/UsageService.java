@@ -3,7 +3,6 @@ package com.acme.billing.usage;
 import com.acme.billing.api.IdempotencyKeyReusedException;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.UnknownResourceException;
-import com.acme.billing.api.UsageLimitExceededException;
 import com.acme.billing.api.UsageLine;
 import com.acme.billing.api.UsageMeter;
 import com.acme.billing.api.UsageOutcome;
@@ -16,6 +15,7 @@ import com.acme.billing.plan.Resource;
 import com.acme.billing.plan.Tier;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,6 +34,7 @@ import java.util.Optional;
  * this bean only prepares it and turns a lost race on the idempotency key into a replay.
  */
 @Stateless
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UsageService implements UsageMeter {
 
@@ -75,6 +76,18 @@ public class UsageService implements UsageMeter {
     return record(customerId, resource, KIND_LEVEL, value, idempotencyKey, enforce, actor);
   }
 
+  /** Every resource's usage line for a customer in the given mirror state. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Map<String, UsageLine> lines(String customerId, MirrorState state, Instant now) {
+    Context context = context(state, now);
+    Map<Resource, Long> used = counters.usedAll(customerId, context.monthStart());
+    Map<String, UsageLine> lines = new LinkedHashMap<>();
+    for (Resource r : Resource.values()) {
+      lines.put(r.id(), UsageLevels.line(used.get(r), context.tier().limit(r)));
+    }
+    return lines;
+  }
+
   @Override
   public UsageReport check(String customerId, Map<String, Long> extra) {
     Map<Resource, Long> asked = new LinkedHashMap<>();
@@ -88,19 +101,18 @@ public class UsageService implements UsageMeter {
           asked.put(r, amount);
         });
     Instant now = clock.instant();
-    Context context = context(customerId, now);
-    Map<Resource, Long> used = counters.usedAll(customerId, context.monthStart());
-    Map<String, UsageLine> lines = new LinkedHashMap<>();
+    MirrorState state = entitlements.state(customerId);
+    Map<String, UsageLine> lines = lines(customerId, state, now);
     List<String> blockedBy = new ArrayList<>();
-    for (Resource r : Resource.values()) {
-      long limit = context.tier().limit(r);
-      lines.put(r.id(), UsageLevels.line(used.get(r), limit));
-      Long amount = asked.get(r);
-      if (amount != null && amount > 0 && used.get(r) + amount > limit) {
-        blockedBy.add(r.id());
-      }
-    }
-    return new UsageReport(customerId, context.tier().id(), blockedBy.isEmpty(), blockedBy, lines);
+    asked.forEach(
+        (r, amount) -> {
+          UsageLine line = lines.get(r.id());
+          if (amount > 0 && line.used() + amount > line.limit()) {
+            blockedBy.add(r.id());
+          }
+        });
+    String tierId = context(state, now).tier().id();
+    return new UsageReport(customerId, tierId, blockedBy.isEmpty(), blockedBy, lines);
   }
 
   private UsageOutcome record(
@@ -124,28 +136,14 @@ public class UsageService implements UsageMeter {
     } catch (EJBException | PersistenceException e) {
       // A concurrent first record created the row: exactly what was needed.
     }
-    boolean applied;
     try {
-      applied =
-          counters.apply(
-              customerId,
-              resource,
-              period,
-              kind,
-              quantity,
-              limit,
-              enforce,
-              idempotencyKey,
-              actor,
-              now);
+      counters.apply(
+          customerId, resource, period, kind, quantity, limit, enforce, idempotencyKey, actor, now);
     } catch (EJBException | PersistenceException e) {
       // A concurrent twin with the same key won the unique constraint: answer as a replay.
       return replay(customerId, resource, kind, quantity, idempotencyKey).orElseThrow(() -> e);
     }
     long usedNow = counters.used(customerId, resource, period);
-    if (!applied) {
-      throw new UsageLimitExceededException(resource.id(), usedNow, limit, quantity);
-    }
     return new UsageOutcome(
         customerId, resource.id(), idempotencyKey, UsageLevels.line(usedNow, limit), false);
   }
@@ -175,7 +173,10 @@ public class UsageService implements UsageMeter {
 
   /** The tier whose limits apply now and the start of the customer's usage month. */
   private Context context(String customerId, Instant now) {
-    MirrorState state = entitlements.state(customerId);
+    return context(entitlements.state(customerId), now);
+  }
+
+  private Context context(MirrorState state, Instant now) {
     Access access = entitlements.rule().evaluate(state, now);
     Tier tier = plans.tier(access.tierId());
     boolean paid = access.basis() == Access.Basis.PAID || access.basis() == Access.Basis.GRACE;

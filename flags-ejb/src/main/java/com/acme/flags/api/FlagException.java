@@ -3,7 +3,7 @@ package com.acme.flags.api;
 import jakarta.ejb.ApplicationException;
 
 /** A refusal of the flags module; {@link #kind()} says which, for a stable problem type. */
-@ApplicationException(rollback = true)
+@ApplicationException(rollback = false)
 public class FlagException extends RuntimeException {
 
   public enum Kind {

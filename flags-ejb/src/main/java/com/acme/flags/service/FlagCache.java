@@ -1,5 +1,6 @@
 package com.acme.flags.service;
 
+import com.acme.flags.api.EnvironmentState;
 import com.acme.flags.api.FlagView;
 import com.acme.flags.store.FlagAssembler;
 import com.acme.flags.store.FlagRepository;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every flag, in memory: evaluations never touch the database. Reloaded after a local change
- * commits, and by {@link FlagChangePoller} when another instance bumped the change counter. The
- * counter is read before the flags, so a change landing in between only causes one more reload.
+ * Every flag, in memory: evaluations never touch the database. A local change is applied when it
+ * commits, and {@link FlagChangePoller} reloads when another instance bumped the change counter.
+ * The counter is read before the flags, so a change landing in between only causes one more reload.
  */
 @ApplicationScoped
 public class FlagCache {
@@ -27,13 +28,31 @@ public class FlagCache {
   public synchronized void reload() {
     long current = repository.changeCounter();
     Map<String, FlagView> loaded = new LinkedHashMap<>();
-    repository.findAll().forEach(f -> loaded.put(f.getKey(), FlagAssembler.toView(f)));
+    Map<String, Map<String, EnvironmentState>> states = repository.allStates();
+    for (var flag : repository.findAll()) {
+      loaded.put(
+          flag.getKey(), FlagAssembler.toView(flag, states.getOrDefault(flag.getKey(), Map.of())));
+    }
     flags = Map.copyOf(loaded);
     counter = current;
   }
 
-  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) FlagsChanged change) {
-    reload();
+  /**
+   * Applies a committed local change at once, from memory: the database cannot be used after
+   * completion. The change counter is left as it was, so the poller still reloads everything once.
+   */
+  synchronized void onChange(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) FlagsChanged change) {
+    if (flags == null) {
+      return;
+    }
+    Map<String, FlagView> updated = new LinkedHashMap<>(flags);
+    if (change.after() == null) {
+      updated.remove(change.key());
+    } else {
+      updated.put(change.key(), change.after());
+    }
+    flags = Map.copyOf(updated);
   }
 
   public boolean isLoaded() {

@@ -15,7 +15,6 @@ import com.acme.flags.store.Flag;
 import com.acme.flags.store.FlagAssembler;
 import com.acme.flags.store.FlagChangeRecord;
 import com.acme.flags.store.FlagRepository;
-import com.acme.flags.store.StateColumns;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -88,8 +87,8 @@ public class FlagService implements FeatureFlags {
           FlagException.Kind.ALREADY_EXISTS, "key", "a flag named " + key + " exists");
     }
     Flag flag = new Flag(key, description(definition.description()), now(), actor);
-    setStates(flag, definition.environments());
     repository.add(flag);
+    setStates(flag, definition.environments());
     return recorded(flag, "created", null, null, actor);
   }
 
@@ -100,9 +99,11 @@ public class FlagService implements FeatureFlags {
       throw FlagException.invalid("key", "the key in the body must match the path (" + key + ")");
     }
     Flag flag = lockedAt(key, expectedVersion);
-    FlagView before = FlagAssembler.toView(flag);
+    FlagView before = view(flag);
     flag.setDescription(description(definition.description()));
-    flag.getStates().clear();
+    for (String env : Environments.ALL) {
+      repository.setState(key, env, EnvironmentState.OFF);
+    }
     setStates(flag, definition.environments());
     flag.touch(now(), actor);
     return recorded(flag, "replaced", null, before, actor);
@@ -122,17 +123,17 @@ public class FlagService implements FeatureFlags {
       requirePercentage(patch.rolloutPercentage(), "rolloutPercentage");
     }
     Flag flag = lockedAt(key, expectedVersion);
-    FlagView before = FlagAssembler.toView(flag);
+    FlagView before = view(flag);
     EnvironmentState current = before.state(env);
     if (patch.enabled() != null || patch.rolloutPercentage() != null) {
-      flag.getStates()
-          .put(
-              env,
-              new StateColumns(
-                  patch.enabled() != null ? patch.enabled() : current.enabled(),
-                  patch.rolloutPercentage() != null
-                      ? patch.rolloutPercentage()
-                      : current.rolloutPercentage()));
+      repository.setState(
+          key,
+          env,
+          new EnvironmentState(
+              patch.enabled() != null ? patch.enabled() : current.enabled(),
+              patch.rolloutPercentage() != null
+                  ? patch.rolloutPercentage()
+                  : current.rolloutPercentage()));
     }
     if (patch.description() != null) {
       flag.setDescription(description(patch.description()));
@@ -151,13 +152,13 @@ public class FlagService implements FeatureFlags {
               + " decides the billing path and cannot be deleted; disable it instead");
     }
     Flag flag = lockedAt(key, expectedVersion);
-    FlagView before = FlagAssembler.toView(flag);
+    FlagView before = view(flag);
     repository.remove(flag);
     repository.record(
         new FlagChangeRecord(
             key, "deleted", null, actor, now(), FlagAssembler.toJson(before), null));
     repository.bumpChangeCounter();
-    changed.fire(new FlagsChanged(key));
+    changed.fire(new FlagsChanged(key, null));
   }
 
   @Override
@@ -196,8 +197,12 @@ public class FlagService implements FeatureFlags {
     return flag;
   }
 
+  private FlagView view(Flag flag) {
+    return FlagAssembler.toView(flag, repository.states(flag.getKey()));
+  }
+
   private FlagView recorded(Flag flag, String action, String env, FlagView before, String actor) {
-    FlagView after = FlagAssembler.toView(flag);
+    FlagView after = view(flag);
     repository.record(
         new FlagChangeRecord(
             flag.getKey(),
@@ -208,11 +213,11 @@ public class FlagService implements FeatureFlags {
             FlagAssembler.toJson(before),
             FlagAssembler.toJson(after)));
     repository.bumpChangeCounter();
-    changed.fire(new FlagsChanged(flag.getKey()));
+    changed.fire(new FlagsChanged(flag.getKey(), after));
     return after;
   }
 
-  private static void setStates(Flag flag, Map<String, EnvironmentState> environments) {
+  private void setStates(Flag flag, Map<String, EnvironmentState> environments) {
     if (environments == null) {
       return;
     }
@@ -225,7 +230,7 @@ public class FlagService implements FeatureFlags {
           }
           requirePercentage(
               state.rolloutPercentage(), "environments." + env + ".rolloutPercentage");
-          flag.getStates().put(env, new StateColumns(state.enabled(), state.rolloutPercentage()));
+          repository.setState(flag.getKey(), env, state);
         });
   }
 

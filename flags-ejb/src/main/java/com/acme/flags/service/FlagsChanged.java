@@ -1,4 +1,9 @@
 package com.acme.flags.service;
 
-/** Fired inside a transaction that changed flags; the local cache reloads after commit. */
-public record FlagsChanged(String key) {}
+import com.acme.flags.api.FlagView;
+
+/**
+ * Fired inside a transaction that changed a flag: {@code after} is the flag as committed, or {@code
+ * null} when it was deleted. The local cache applies it after commit.
+ */
+public record FlagsChanged(String key, FlagView after) {}

@@ -1,20 +1,16 @@
 package com.acme.flags.store;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 
-/** A feature flag with one state per environment. {@code version} increases with each change. */
+/**
+ * A feature flag. Its state per environment lives in {@code flags.flag_state}, written through
+ * {@link FlagRepository}; {@code version} increases with each change.
+ */
 @Entity
 @Table(name = "flag", schema = "flags")
 @NamedQuery(name = "Flag.findAll", query = "select f from Flag f order by f.key")
@@ -38,14 +34,6 @@ public class Flag {
 
   @Column(name = "updated_by", nullable = false)
   private String updatedBy;
-
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(
-      name = "flag_state",
-      schema = "flags",
-      joinColumns = @JoinColumn(name = "flag_key"))
-  @MapKeyColumn(name = "environment")
-  private Map<String, StateColumns> states = new HashMap<>();
 
   protected Flag() {}
 
@@ -91,9 +79,5 @@ public class Flag {
 
   public String getUpdatedBy() {
     return updatedBy;
-  }
-
-  public Map<String, StateColumns> getStates() {
-    return states;
   }
 }

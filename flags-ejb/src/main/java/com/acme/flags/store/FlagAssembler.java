@@ -14,15 +14,10 @@ public final class FlagAssembler {
 
   private FlagAssembler() {}
 
-  public static FlagView toView(Flag flag) {
+  public static FlagView toView(Flag flag, Map<String, EnvironmentState> states) {
     Map<String, EnvironmentState> environments = new LinkedHashMap<>();
     for (String environment : Environments.ALL) {
-      StateColumns state = flag.getStates().get(environment);
-      environments.put(
-          environment,
-          state == null
-              ? EnvironmentState.OFF
-              : new EnvironmentState(state.isEnabled(), state.getRolloutPercentage()));
+      environments.put(environment, states.getOrDefault(environment, EnvironmentState.OFF));
     }
     return new FlagView(
         flag.getKey(),
