@@ -3,6 +3,7 @@ package com.acme.billing.subscription;
 import com.acme.billing.entitlement.MirrorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
@@ -19,6 +20,20 @@ public class SubscriptionRepository {
 
   public MirrorState state(String customerId) {
     return find(customerId).map(SubscriptionRepository::toState).orElse(MirrorState.NONE);
+  }
+
+  /** The customer's mirror row, locked until the transaction ends (events apply one at a time). */
+  public Optional<CustomerSubscription> findForUpdate(String customerId) {
+    return Optional.ofNullable(
+        em.find(CustomerSubscription.class, customerId, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public Optional<CustomerSubscription> findByStripeSubscription(String subscriptionId) {
+    return em.createNamedQuery(
+            "CustomerSubscription.findByStripeSubscriptionId", CustomerSubscription.class)
+        .setParameter("stripeSubscriptionId", subscriptionId)
+        .getResultStream()
+        .findFirst();
   }
 
   public void add(CustomerSubscription subscription) {

@@ -13,6 +13,7 @@ import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.rollout.BillingRollout;
 import com.acme.billing.usage.UsageService;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import java.util.Set;
 
 /** Reads and writes the subscription mirror; every write is audited and invalidates the cache. */
 @Stateless
+@LocalBean
 public class SubscriptionService implements Subscriptions {
 
   static final Set<String> STRIPE_STATUSES =
@@ -100,10 +102,96 @@ public class SubscriptionService implements Subscriptions {
     s.setCurrentPeriodEnd(c.currentPeriodEnd());
     s.setCancelAtPeriodEnd(c.cancelAtPeriodEnd());
     s.setUpdatedAt(now);
-    audit.record(actor, customerId, "subscription.corrected", before, describe(s), now);
+    recordChange(customerId, actor, "subscription.corrected", before, s, now);
+    return toStatus(customerId, SubscriptionRepository.toState(s), now);
+  }
+
+  /** Outcomes of applying a Stripe object to the mirror. */
+  public static final String APPLIED = "processed";
+
+  public static final String STALE = "stale";
+  public static final String IGNORED = "ignored";
+
+  /**
+   * Applies a Stripe subscription to the customer's mirror, unless the event is older than the last
+   * one applied to that subscription, or the subscription was deleted (a tombstone keeps a late
+   * created/updated from bringing it back). On a tie of {@code created} (one-second resolution)
+   * events apply in arrival order.
+   */
+  public String applyStripeSubscription(
+      String customerId, StripeSubscriptionState stripe, long eventCreated, String actor) {
+    Optional<CustomerSubscription> existing = repository.findForUpdate(customerId);
+    if (existing.isPresent()) {
+      CustomerSubscription s = existing.get();
+      boolean sameSubscription = stripe.subscriptionId().equals(s.getStripeSubscriptionId());
+      if (sameSubscription && s.isDeleted()) {
+        return STALE;
+      }
+      if (s.getLastEventCreated() != null && eventCreated < s.getLastEventCreated()) {
+        return STALE;
+      }
+    }
+    Instant now = clock.instant();
+    String before = existing.map(SubscriptionService::describe).orElse(null);
+    CustomerSubscription s =
+        existing.orElseGet(
+            () -> {
+              CustomerSubscription created =
+                  new CustomerSubscription(customerId, stripe.tierId(), stripe.status(), now);
+              repository.add(created);
+              return created;
+            });
+    String previousStatus = existing.map(CustomerSubscription::getStatus).orElse(null);
+    if (!"past_due".equals(stripe.status())) {
+      s.setPastDueSince(null);
+    } else if (!"past_due".equals(previousStatus) || s.getPastDueSince() == null) {
+      s.setPastDueSince(Instant.ofEpochSecond(eventCreated));
+    }
+    s.setTierId(stripe.tierId());
+    s.setStatus(stripe.status());
+    s.setBillingPeriod(stripe.billingPeriod());
+    s.setStripeSubscriptionId(stripe.subscriptionId());
+    s.setStripeCustomerId(stripe.stripeCustomerId());
+    s.setCurrentPeriodStart(stripe.currentPeriodStart());
+    s.setCurrentPeriodEnd(stripe.currentPeriodEnd());
+    s.setCycleAnchor(stripe.cycleAnchor());
+    s.setCancelAtPeriodEnd(stripe.cancelAtPeriodEnd());
+    s.setDeleted(stripe.deleted());
+    s.setLastEventCreated(eventCreated);
+    s.setUpdatedAt(now);
+    recordChange(customerId, actor, "subscription.stripe_event", before, s, now);
+    return APPLIED;
+  }
+
+  /** A failed payment moves a live subscription to past_due; the grace period starts then. */
+  public String markPaymentFailed(String subscriptionId, long eventCreated, String actor) {
+    Optional<CustomerSubscription> found = repository.findByStripeSubscription(subscriptionId);
+    if (found.isEmpty()) {
+      return IGNORED;
+    }
+    CustomerSubscription s = repository.findForUpdate(found.get().getCustomerId()).orElseThrow();
+    if (!"active".equals(s.getStatus()) && !"trialing".equals(s.getStatus())) {
+      return IGNORED;
+    }
+    Instant now = clock.instant();
+    String before = describe(s);
+    s.setStatus("past_due");
+    s.setPastDueSince(Instant.ofEpochSecond(eventCreated));
+    s.setUpdatedAt(now);
+    recordChange(s.getCustomerId(), actor, "subscription.payment_failed", before, s, now);
+    return APPLIED;
+  }
+
+  private void recordChange(
+      String customerId,
+      String actor,
+      String action,
+      String before,
+      CustomerSubscription after,
+      Instant now) {
+    audit.record(actor, customerId, action, before, describe(after), now);
     repository.recordEntitlementChange(customerId);
     changed.fire(new SubscriptionChanged(customerId));
-    return toStatus(customerId, SubscriptionRepository.toState(s), now);
   }
 
   static String describe(CustomerSubscription s) {

@@ -29,6 +29,12 @@ class EarContentsIT {
           .contains("<ejb>billing-ejb.jar</ejb>")
           .contains("<web-uri>web.war</web-uri>")
           .contains("<context-root>/</context-root>");
+      // Libraries the EJB modules need are in the EAR's lib/ (the test classpath must not demote
+      // them: a test-scoped twin of a dependency drops it from the EAR).
+      assertThat(ear.stream().map(ZipEntry::getName))
+          .anyMatch(n -> n.startsWith("lib/") && n.contains("stripe-java"))
+          .anyMatch(n -> n.startsWith("lib/") && n.contains("flyway-core"))
+          .anyMatch(n -> n.startsWith("lib/") && n.contains("openfeature"));
       // JDBC drivers live in the server's lib/global, not in the application.
       assertThat(ear.stream().map(ZipEntry::getName))
           .noneMatch(n -> n.contains("postgresql") && n.endsWith(".jar") && !n.contains("flyway"));

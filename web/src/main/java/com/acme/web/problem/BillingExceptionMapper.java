@@ -3,10 +3,12 @@ package com.acme.web.problem;
 import com.acme.billing.api.BillingException;
 import com.acme.billing.api.IdempotencyKeyReusedException;
 import com.acme.billing.api.InvalidUsageException;
+import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.UnknownFeatureException;
 import com.acme.billing.api.UnknownResourceException;
 import com.acme.billing.api.UnknownTierException;
 import com.acme.billing.api.UsageLimitExceededException;
+import com.acme.billing.api.WebhookFailedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -59,6 +61,22 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           "idempotency-key-reused",
           "Idempotency key reused",
           e.getMessage() + "; send a new key for a new record.");
+    }
+    if (e instanceof InvalidWebhookException) {
+      return Problem.of(
+          400,
+          "invalid-webhook-signature",
+          "Invalid webhook signature",
+          e.getMessage() + ". Nothing was stored.");
+    }
+    if (e instanceof WebhookFailedException w) {
+      return Problem.of(
+              500,
+              "webhook-processing-failed",
+              "Webhook processing failed",
+              "The event was stored as failed and will be applied when Stripe retries it; admins"
+                  + " see it at GET /billing/admin/webhook-events?status=failed.")
+          .with("eventId", w.eventId());
     }
     if (e instanceof InvalidUsageException u) {
       return Problem.of(400, "invalid-usage", "Invalid usage record", u.getMessage())

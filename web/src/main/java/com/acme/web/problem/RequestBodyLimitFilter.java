@@ -20,10 +20,19 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
 
   @Inject
   @ConfigProperty(name = "app.request.max-bytes", defaultValue = "65536")
-  long maxBytes;
+  long defaultMaxBytes;
+
+  /** Stripe's events (an invoice with many lines) can be larger than any API request. */
+  @Inject
+  @ConfigProperty(name = "app.request.max-bytes.webhook", defaultValue = "1048576")
+  long webhookMaxBytes;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    long maxBytes =
+        request.getUriInfo().getPath().endsWith("billing/webhook")
+            ? webhookMaxBytes
+            : defaultMaxBytes;
     if (request.getLength() > maxBytes) {
       request.abortWith(PayloadTooLarge.problem(maxBytes).toResponse());
       return;

@@ -1,0 +1,44 @@
+package com.acme.billing.stripe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Which Stripe customer is which of our customers. */
+@ApplicationScoped
+public class StripeCustomers {
+
+  @PersistenceContext(unitName = "billing")
+  EntityManager em;
+
+  public Optional<String> customerFor(String stripeCustomerId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select customer_id from billing.stripe_customer where stripe_customer_id = ?1")
+            .setParameter(1, stripeCustomerId)
+            .getResultList();
+    return rows.stream().findFirst().map(String.class::cast);
+  }
+
+  public Optional<String> stripeCustomerOf(String customerId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select stripe_customer_id from billing.stripe_customer where customer_id = ?1")
+            .setParameter(1, customerId)
+            .getResultList();
+    return rows.stream().findFirst().map(String.class::cast);
+  }
+
+  /** Remembers the pair unless one of the two is already known. */
+  public void remember(String customerId, String stripeCustomerId) {
+    em.createNativeQuery(
+            "insert into billing.stripe_customer (customer_id, stripe_customer_id)"
+                + " select ?1, ?2 where not exists (select 1 from billing.stripe_customer"
+                + " where customer_id = ?1 or stripe_customer_id = ?2)")
+        .setParameter(1, customerId)
+        .setParameter(2, stripeCustomerId)
+        .executeUpdate();
+  }
+}

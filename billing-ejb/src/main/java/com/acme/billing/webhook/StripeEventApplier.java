@@ -1,0 +1,221 @@
+package com.acme.billing.webhook;
+
+import com.acme.billing.stripe.PriceCatalog;
+import com.acme.billing.stripe.PriceCatalog.TierPeriod;
+import com.acme.billing.stripe.StripeCustomers;
+import com.acme.billing.subscription.StripeSubscriptionState;
+import com.acme.billing.subscription.SubscriptionRepository;
+import com.acme.billing.subscription.SubscriptionService;
+import com.stripe.Stripe;
+import com.stripe.model.Event;
+import com.stripe.model.Invoice;
+import com.stripe.model.StripeObject;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
+import com.stripe.model.checkout.Session;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores a verified Stripe event and applies its effect in one transaction, reading the event only
+ * through stripe-java's typed objects. The event row is inserted first: a concurrent delivery of
+ * the same event waits on its primary key and then fails, so the effect happens once.
+ */
+@Stateless
+@LocalBean
+public class StripeEventApplier {
+
+  static final String PROCESSING = "processing";
+  static final String DUPLICATE = "duplicate";
+  static final String CUSTOMER_ID_METADATA = "customer_id";
+
+  @EJB WebhookStore store;
+  @EJB SubscriptionService subscriptions;
+  @Inject SubscriptionRepository mirror;
+  @Inject StripeCustomers customers;
+  @Inject PriceCatalog prices;
+
+  /**
+   * @return processed, ignored, stale or duplicate
+   */
+  public String apply(Event event, String payload) {
+    Optional<String> stored = store.lockStatus(event.getId());
+    if (stored.isPresent() && !WebhookStore.FAILED.equals(stored.get())) {
+      return DUPLICATE;
+    }
+    long created = event.getCreated();
+    store.save(
+        event.getId(),
+        event.getType(),
+        created,
+        event.getApiVersion(),
+        payload,
+        PROCESSING,
+        null,
+        stored.isPresent());
+    Outcome outcome = dispatch(event);
+    store.save(
+        event.getId(),
+        event.getType(),
+        created,
+        event.getApiVersion(),
+        payload,
+        SubscriptionService.APPLIED.equals(outcome.result())
+            ? WebhookStore.PROCESSED
+            : WebhookStore.IGNORED,
+        outcome.detail(),
+        true);
+    return outcome.result();
+  }
+
+  private record Outcome(String result, String detail) {}
+
+  private Outcome dispatch(Event event) {
+    String actor = "stripe:" + event.getId();
+    String type = event.getType();
+    return switch (type) {
+      case "customer.subscription.created",
+          "customer.subscription.updated",
+          "customer.subscription.paused",
+          "customer.subscription.resumed",
+          "customer.subscription.deleted" ->
+          subscription(event, typed(event, Subscription.class), type.endsWith(".deleted"), actor);
+      case "invoice.payment_failed" -> paymentFailed(event, typed(event, Invoice.class), actor);
+      case "checkout.session.completed" -> checkoutCompleted(typed(event, Session.class));
+      case "customer.created", "customer.updated" ->
+          customer(typed(event, com.stripe.model.Customer.class));
+      // Recorded for the alerts that read them; the subscription events carry the state change.
+      case "customer.subscription.trial_will_end",
+          "invoice.paid",
+          "invoice.payment_action_required" ->
+          new Outcome(SubscriptionService.APPLIED, "recorded");
+      default -> new Outcome(SubscriptionService.IGNORED, "event type not handled");
+    };
+  }
+
+  private Outcome subscription(Event event, Subscription sub, boolean deleted, String actor) {
+    Optional<String> customerId = customerOf(sub);
+    if (customerId.isEmpty()) {
+      return new Outcome(
+          SubscriptionService.IGNORED,
+          "subscription "
+              + sub.getId()
+              + " belongs to no known customer (no metadata customer_id)");
+    }
+    SubscriptionItem item = sub.getItems().getData().get(0);
+    String priceId = item.getPrice().getId();
+    TierPeriod tier =
+        prices
+            .byPriceId(priceId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "price "
+                            + priceId
+                            + " is not configured for any tier; set"
+                            + " STRIPE_<TIER>_<PERIOD>_PRICE_ID"));
+    StripeSubscriptionState state =
+        new StripeSubscriptionState(
+            sub.getId(),
+            sub.getCustomer(),
+            deleted ? "canceled" : sub.getStatus(),
+            tier.tierId(),
+            tier.billingPeriod(),
+            instant(item.getCurrentPeriodStart()),
+            instant(item.getCurrentPeriodEnd()),
+            instant(sub.getBillingCycleAnchor()),
+            Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()),
+            deleted);
+    String result =
+        subscriptions.applyStripeSubscription(customerId.get(), state, event.getCreated(), actor);
+    return new Outcome(
+        result, SubscriptionService.STALE.equals(result) ? "older than the mirror" : null);
+  }
+
+  private Outcome paymentFailed(Event event, Invoice invoice, String actor) {
+    String subscriptionId =
+        invoice.getParent() == null || invoice.getParent().getSubscriptionDetails() == null
+            ? null
+            : invoice.getParent().getSubscriptionDetails().getSubscription();
+    if (subscriptionId == null) {
+      return new Outcome(SubscriptionService.IGNORED, "invoice without a subscription");
+    }
+    return new Outcome(
+        subscriptions.markPaymentFailed(subscriptionId, event.getCreated(), actor), null);
+  }
+
+  private Outcome checkoutCompleted(Session session) {
+    if (session.getClientReferenceId() != null && session.getCustomer() != null) {
+      customers.remember(session.getClientReferenceId(), session.getCustomer());
+    }
+    return new Outcome(
+        SubscriptionService.APPLIED, "customer remembered; the subscription events grant access");
+  }
+
+  private Outcome customer(com.stripe.model.Customer customer) {
+    String ours =
+        customer.getMetadata() == null ? null : customer.getMetadata().get(CUSTOMER_ID_METADATA);
+    if (ours == null) {
+      return new Outcome(SubscriptionService.IGNORED, "customer without metadata customer_id");
+    }
+    customers.remember(ours, customer.getId());
+    return new Outcome(SubscriptionService.APPLIED, null);
+  }
+
+  private Optional<String> customerOf(Subscription sub) {
+    String fromMetadata =
+        sub.getMetadata() == null ? null : sub.getMetadata().get(CUSTOMER_ID_METADATA);
+    if (fromMetadata != null && !fromMetadata.isBlank()) {
+      if (sub.getCustomer() != null) {
+        customers.remember(fromMetadata, sub.getCustomer());
+      }
+      return Optional.of(fromMetadata);
+    }
+    return customers
+        .customerFor(sub.getCustomer())
+        .or(() -> mirror.findByStripeSubscription(sub.getId()).map(s -> s.getCustomerId()));
+  }
+
+  /**
+   * The event's object as stripe-java's typed class, or a clear failure naming the API versions.
+   */
+  private static <T extends StripeObject> T typed(Event event, Class<T> type) {
+    Optional<StripeObject> object;
+    try {
+      object = event.getDataObjectDeserializer().getObject();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "event " + event.getId() + " cannot be read: " + e.getMessage(), e);
+    }
+    StripeObject found =
+        object.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "event "
+                        + event.getId()
+                        + " has API version "
+                        + event.getApiVersion()
+                        + "; this server reads "
+                        + Stripe.API_VERSION
+                        + ". Set the webhook endpoint's API version to "
+                        + Stripe.API_VERSION));
+    if (!type.isInstance(found)) {
+      throw new IllegalStateException(
+          "event "
+              + event.getId()
+              + " of type "
+              + event.getType()
+              + " carries a "
+              + found.getClass().getSimpleName());
+    }
+    return type.cast(found);
+  }
+
+  private static Instant instant(Long epochSeconds) {
+    return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
+  }
+}

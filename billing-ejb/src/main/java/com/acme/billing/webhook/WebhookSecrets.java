@@ -1,0 +1,49 @@
+package com.acme.billing.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The webhook signing secrets, {@code stripe.webhook.secrets} (comma-separated: while a secret
+ * rolls, events signed with either verify). In the development profile without any, the built-in
+ * sandbox's secret is used; the production profile refuses to start without real ones.
+ */
+@ApplicationScoped
+public class WebhookSecrets {
+
+  /** Signs the sandbox's events in the development profile only. Not a secret. */
+  public static final String SANDBOX_SECRET = "whsec_sandbox_development_only";
+
+  @Inject
+  @ConfigProperty(name = "stripe.webhook.secrets")
+  Optional<String> configured;
+
+  @Inject
+  @ConfigProperty(name = "app.profile", defaultValue = "development")
+  String profile;
+
+  @Inject
+  @ConfigProperty(name = "stripe.webhook.tolerance-seconds", defaultValue = "300")
+  long toleranceSeconds;
+
+  public List<String> secrets() {
+    List<String> secrets =
+        configured.stream()
+            .flatMap(s -> Arrays.stream(s.split(",")))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    if (secrets.isEmpty() && "development".equalsIgnoreCase(profile.trim())) {
+      return List.of(SANDBOX_SECRET);
+    }
+    return secrets;
+  }
+
+  public long toleranceSeconds() {
+    return toleranceSeconds;
+  }
+}

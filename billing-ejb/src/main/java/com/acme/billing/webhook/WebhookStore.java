@@ -1,0 +1,148 @@
+package com.acme.billing.webhook;
+
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored webhook events ({@code billing.webhook_event}). */
+@Stateless
+@LocalBean
+public class WebhookStore {
+
+  public static final String PROCESSED = "processed";
+  public static final String IGNORED = "ignored";
+  public static final String FAILED = "failed";
+
+  @PersistenceContext(unitName = "billing")
+  EntityManager em;
+
+  /** A stored event as the admin API lists it. */
+  public record StoredEvent(
+      String eventId,
+      String type,
+      long created,
+      String status,
+      String detail,
+      Instant receivedAt) {}
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<String> status(String eventId) {
+    List<?> rows =
+        em.createNativeQuery("select status from billing.webhook_event where event_id = ?1")
+            .setParameter(1, eventId)
+            .getResultList();
+    return rows.stream().findFirst().map(String.class::cast);
+  }
+
+  /** The event's status, locking its row for this transaction; empty if it was never stored. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public Optional<String> lockStatus(String eventId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select status from billing.webhook_event where event_id = ?1 for update")
+            .setParameter(1, eventId)
+            .getResultList();
+    return rows.stream().findFirst().map(String.class::cast);
+  }
+
+  /** Stores a new event, or records a new outcome for one stored before. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void save(
+      String eventId,
+      String type,
+      long created,
+      String apiVersion,
+      String payload,
+      String status,
+      String detail,
+      boolean exists) {
+    Instant now = Instant.now();
+    if (exists) {
+      em.createNativeQuery(
+              "update billing.webhook_event set status = ?2, detail = ?3, processed_at = ?4"
+                  + " where event_id = ?1")
+          .setParameter(1, eventId)
+          .setParameter(2, status)
+          .setParameter(3, truncate(detail))
+          .setParameter(4, now.atOffset(ZoneOffset.UTC))
+          .executeUpdate();
+      return;
+    }
+    em.createNativeQuery(
+            "insert into billing.webhook_event (event_id, event_type, created, api_version,"
+                + " payload, status, detail, received_at, processed_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
+        .setParameter(1, eventId)
+        .setParameter(2, type)
+        .setParameter(3, created)
+        .setParameter(4, apiVersion)
+        .setParameter(5, payload)
+        .setParameter(6, status)
+        .setParameter(7, truncate(detail))
+        .setParameter(8, now.atOffset(ZoneOffset.UTC))
+        .executeUpdate();
+  }
+
+  /**
+   * Records that applying the event failed, in a transaction of its own (the other rolled back).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void saveFailure(
+      String eventId, String type, long created, String apiVersion, String payload, String detail) {
+    boolean exists = lockStatus(eventId).isPresent();
+    save(eventId, type, created, apiVersion, payload, FAILED, detail, exists);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<String> payload(String eventId) {
+    List<?> rows =
+        em.createNativeQuery("select payload from billing.webhook_event where event_id = ?1")
+            .setParameter(1, eventId)
+            .getResultList();
+    return rows.stream().findFirst().map(String.class::cast);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<StoredEvent> list(String status, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select event_id, event_type, created, status, detail, received_at"
+                    + " from billing.webhook_event where status = ?1 order by received_at desc")
+            .setParameter(1, status)
+            .setMaxResults(limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new StoredEvent(
+                    (String) r[0],
+                    (String) r[1],
+                    ((Number) r[2]).longValue(),
+                    (String) r[3],
+                    (String) r[4],
+                    toInstant(r[5])))
+        .toList();
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof java.sql.Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return value == null ? null : Instant.parse(value.toString());
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+  }
+}

@@ -1,0 +1,75 @@
+package com.acme.web.webhook;
+
+import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
+import com.acme.billing.webhook.WebhookReceiver;
+import com.acme.billing.webhook.WebhookStore;
+import com.acme.billing.webhook.WebhookStore.StoredEvent;
+import com.acme.web.Roles;
+import com.acme.web.problem.Problem;
+import com.acme.web.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Admin view of the stored Stripe events: list the failed ones, replay one. */
+@Path("billing/admin")
+@RequestScoped
+@SecurityRequirement(name = "jwt")
+public class AdminWebhookResource {
+
+  private static final Set<String> STATUSES =
+      Set.of(WebhookStore.FAILED, WebhookStore.PROCESSED, WebhookStore.IGNORED);
+
+  @EJB WebhookStore store;
+  @EJB WebhookReceiver receiver;
+
+  public record StoredEvents(String status, List<StoredEvent> events) {}
+
+  @GET
+  @Path("webhook-events")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Stored Stripe events by status (failed, processed, ignored), newest first")
+  public StoredEvents list(
+      @QueryParam("status") @DefaultValue("failed") String status,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (!STATUSES.contains(status) || limit < 1 || limit > 1000) {
+      throw new ProblemException(
+          Problem.of(
+              400,
+              "invalid-parameter",
+              "Invalid parameter",
+              "status must be one of " + STATUSES + " and limit within 1..1000."));
+    }
+    return new StoredEvents(status, store.list(status, limit));
+  }
+
+  @POST
+  @Path("webhook-events/{eventId}/replay")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Process a stored (failed) Stripe event again")
+  public WebhookReceipt replay(@PathParam("eventId") String eventId) {
+    if (store.status(eventId).isEmpty()) {
+      throw new ProblemException(
+          Problem.of(
+              404,
+              "webhook-event-not-found",
+              "Event not found",
+              "No stored event " + eventId + "."));
+    }
+    return receiver.replay(eventId);
+  }
+}
