@@ -1,5 +1,6 @@
 package com.acme.it.support;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -15,6 +16,12 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class IntegrationTestSession implements LauncherSessionListener {
 
   private static volatile DatabaseProxy proxy;
+  private static volatile WireMockServer stripe;
+
+  /** The stand-in for Stripe's API that the IT server's Stripe adapter talks to. */
+  public static WireMockServer stripeStandIn() {
+    return stripe;
+  }
 
   /** The proxy between the Arquillian-managed server and PostgreSQL. */
   public static DatabaseProxy databaseProxy() {
@@ -37,12 +44,16 @@ public class IntegrationTestSession implements LauncherSessionListener {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the database proxy", e);
     }
+    stripe = StripeStandIn.start(ItConfig.integer("it.stripe.port"));
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     if (proxy != null) {
       proxy.close();
+    }
+    if (stripe != null) {
+      stripe.stop();
     }
   }
 

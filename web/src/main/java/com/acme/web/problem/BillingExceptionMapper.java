@@ -1,9 +1,11 @@
 package com.acme.web.problem;
 
 import com.acme.billing.api.BillingException;
+import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.IdempotencyKeyReusedException;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.InvalidWebhookException;
+import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.api.UnknownFeatureException;
 import com.acme.billing.api.UnknownResourceException;
 import com.acme.billing.api.UnknownTierException;
@@ -19,7 +21,11 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
 
   @Override
   public Response toResponse(BillingException e) {
-    return problem(e).toResponse();
+    Response.ResponseBuilder answer = problem(e).toResponseBuilder();
+    if (e instanceof PaymentProviderException p && p.retryAfterSeconds() > 0) {
+      answer.header("Retry-After", p.retryAfterSeconds());
+    }
+    return answer.build();
   }
 
   static Problem problem(BillingException e) {
@@ -62,6 +68,32 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           "Idempotency key reused",
           e.getMessage() + "; send a new key for a new record.");
     }
+    if (e instanceof CheckoutRefusedException c) {
+      return Problem.of(c.status(), c.type(), title(c.type()), c.getMessage() + ".");
+    }
+    if (e instanceof PaymentProviderException p) {
+      return switch (p.kind()) {
+        case CARD_DECLINED ->
+            Problem.of(402, "card-declined", "Card declined", p.getMessage())
+                .with("declineCode", p.code());
+        case REJECTED ->
+            Problem.of(
+                502,
+                "payment-provider-rejected",
+                "Payment provider refused the request",
+                p.getMessage()
+                    + " Nothing was charged; support has been told (see the server log).");
+        case RATE_LIMITED, UNAVAILABLE ->
+            Problem.of(
+                503,
+                "payment-provider-unavailable",
+                "Payment provider unavailable",
+                p.getMessage() + " Nothing was charged; retry in " + p.retryAfterSeconds() + " s.");
+        case NOT_CONFIGURED ->
+            Problem.of(
+                503, "payment-provider-not-configured", "No payment provider", p.getMessage());
+      };
+    }
     if (e instanceof InvalidWebhookException) {
       return Problem.of(
           400,
@@ -83,5 +115,10 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           .with("field", u.field());
     }
     return Problem.of(400, "billing-refused", "Request refused", e.getMessage());
+  }
+
+  private static String title(String type) {
+    String words = type.replace('-', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 }

@@ -1,0 +1,129 @@
+package com.acme.billing.checkout;
+
+import com.acme.billing.api.Checkout;
+import com.acme.billing.api.CheckoutRefusedException;
+import com.acme.billing.api.InvalidUsageException;
+import com.acme.billing.entitlement.EntitlementService;
+import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Tier;
+import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.stripe.PaymentGateway;
+import com.acme.billing.stripe.PriceCatalog;
+import com.acme.billing.stripe.StripeCustomers;
+import com.stripe.model.checkout.Session;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Set;
+
+/**
+ * Stripe Checkout and the Customer Portal for customers on the new billing path. A customer with a
+ * live paid subscription changes plan through plan change or the portal, never a second checkout.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class CheckoutService implements Checkout {
+
+  static final String SESSION_ID_PLACEHOLDER = "{CHECKOUT_SESSION_ID}";
+  private static final Set<String> LIVE = Set.of("active", "trialing", "past_due");
+
+  @Inject BillingRollout rollout;
+  @Inject PaymentGateway gateway;
+  @Inject PriceCatalog prices;
+  @Inject StripeCustomers customers;
+  @Inject RedirectPolicy redirects;
+  @EJB PlanCatalogBean plans;
+  @EJB EntitlementService entitlements;
+
+  @Override
+  public CheckoutSession createCheckoutSession(
+      String customerId, String tierId, String billingPeriod, String successUrl, String cancelUrl) {
+    requireNewBilling(customerId);
+    Tier tier = plans.tier(tierId);
+    if (!PriceCatalog.MONTHLY.equals(billingPeriod) && !PriceCatalog.YEARLY.equals(billingPeriod)) {
+      throw new InvalidUsageException("billingPeriod", "billingPeriod must be monthly or yearly");
+    }
+    if (tier.isFree()) {
+      throw new CheckoutRefusedException(
+          409,
+          CheckoutRefusedException.FREE_NEEDS_NO_CHECKOUT,
+          "FREE needs no checkout; to leave a paid plan cancel it (POST /billing/subscription/cancel)"
+              + " or use the customer portal");
+    }
+    var state = entitlements.state(customerId);
+    if (LIVE.contains(state.status()) && !Tier.FREE.equals(state.tierId())) {
+      throw new CheckoutRefusedException(
+          409,
+          CheckoutRefusedException.SUBSCRIPTION_EXISTS,
+          "the customer already has a live "
+              + state.tierId()
+              + " subscription; change plan through plan change or the customer portal");
+    }
+    String priceId =
+        prices
+            .priceId(tierId, billingPeriod)
+            .orElseThrow(
+                () ->
+                    new InvalidUsageException(
+                        "tierId",
+                        "no Stripe price is configured for " + tierId + " " + billingPeriod));
+    String success = withSessionPlaceholder(redirects.require("successUrl", successUrl));
+    String cancel = redirects.require("cancelUrl", cancelUrl);
+    String stripeCustomer =
+        customers
+            .stripeCustomerOf(customerId)
+            .orElseGet(
+                () -> {
+                  String created = gateway.createCustomer(customerId);
+                  customers.remember(customerId, created);
+                  return created;
+                });
+    Session session =
+        gateway
+            .findOpenCheckoutSession(stripeCustomer, priceId)
+            .orElseGet(
+                () ->
+                    gateway.createCheckoutSession(
+                        new PaymentGateway.CheckoutParameters(
+                            customerId, stripeCustomer, priceId, success, cancel)));
+    return new CheckoutSession(session.getId(), session.getUrl());
+  }
+
+  @Override
+  public String createPortalSession(String customerId, String returnUrl) {
+    requireNewBilling(customerId);
+    String url = redirects.require("returnUrl", returnUrl);
+    String stripeCustomer =
+        customers
+            .stripeCustomerOf(customerId)
+            .orElseThrow(
+                () ->
+                    new CheckoutRefusedException(
+                        409,
+                        CheckoutRefusedException.NO_BILLING_ACCOUNT,
+                        "the customer has no Stripe billing account yet; start with a checkout"));
+    return gateway.createPortalSession(stripeCustomer, url);
+  }
+
+  private void requireNewBilling(String customerId) {
+    if (!rollout.newBillingFor(customerId)) {
+      throw new CheckoutRefusedException(
+          409,
+          CheckoutRefusedException.BILLING_V2_NOT_ENABLED,
+          "self-service billing is not enabled for this customer yet (legacy billing path);"
+              + " access and usage are unaffected");
+    }
+  }
+
+  private static String withSessionPlaceholder(String successUrl) {
+    if (successUrl.contains(SESSION_ID_PLACEHOLDER)) {
+      return successUrl;
+    }
+    return successUrl
+        + (successUrl.contains("?") ? "&" : "?")
+        + "session_id="
+        + SESSION_ID_PLACEHOLDER;
+  }
+}

@@ -1,0 +1,87 @@
+package com.acme.billing.stripe;
+
+import com.acme.billing.api.PaymentProviderException;
+import com.stripe.model.Subscription;
+import com.stripe.model.checkout.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Chooses the payment adapter: the real Stripe one when {@code stripe.api.key} is set. Without a
+ * key no payment provider is configured and self-service calls answer 503 saying so.
+ */
+@ApplicationScoped
+public class PaymentGatewayProducer {
+
+  @Inject
+  @ConfigProperty(name = "stripe.api.key")
+  Optional<String> apiKey;
+
+  /** Only for a stand-in of Stripe in tests; empty means Stripe itself. */
+  @Inject
+  @ConfigProperty(name = "stripe.api.base")
+  Optional<String> apiBase;
+
+  @Inject
+  @ConfigProperty(name = "stripe.max-network-retries", defaultValue = "2")
+  int retries;
+
+  @Inject
+  @ConfigProperty(name = "stripe.timeout-millis", defaultValue = "20000")
+  int timeoutMillis;
+
+  @Produces
+  @ApplicationScoped
+  PaymentGateway gateway() {
+    if (apiKey.filter(k -> !k.isBlank()).isPresent()) {
+      return new StripeGateway(
+          StripeGateway.client(apiKey.get(), apiBase.orElse(null), retries, timeoutMillis));
+    }
+    return new NotConfigured();
+  }
+
+  /** Refuses everything with a 503 that names the missing setting. */
+  static final class NotConfigured implements PaymentGateway {
+
+    private static PaymentProviderException refusal() {
+      return new PaymentProviderException(
+          PaymentProviderException.Kind.NOT_CONFIGURED,
+          "not_configured",
+          "No payment provider is configured: set STRIPE_API_KEY (and the price ids).",
+          0);
+    }
+
+    @Override
+    public String createCustomer(String customerId) {
+      throw refusal();
+    }
+
+    @Override
+    public Session createCheckoutSession(CheckoutParameters parameters) {
+      throw refusal();
+    }
+
+    @Override
+    public Optional<Session> findOpenCheckoutSession(String stripeCustomerId, String priceId) {
+      throw refusal();
+    }
+
+    @Override
+    public Session retrieveCheckoutSession(String sessionId) {
+      throw refusal();
+    }
+
+    @Override
+    public String createPortalSession(String stripeCustomerId, String returnUrl) {
+      throw refusal();
+    }
+
+    @Override
+    public Subscription retrieveSubscription(String subscriptionId) {
+      throw refusal();
+    }
+  }
+}

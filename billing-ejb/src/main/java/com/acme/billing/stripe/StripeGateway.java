@@ -1,0 +1,228 @@
+package com.acme.billing.stripe;
+
+import com.acme.billing.api.PaymentProviderException;
+import com.acme.billing.api.PaymentProviderException.Kind;
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Subscription;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionListParams;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The real adapter: stripe-java's {@link StripeClient} with network retries on (a retry reuses the
+ * request's idempotency key) and every create carrying a key derived from its parameters. Stripe's
+ * errors become {@link PaymentProviderException}s a caller can act on.
+ */
+public class StripeGateway implements PaymentGateway {
+
+  private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
+  static final String CUSTOMER_ID_METADATA = "customer_id";
+  static final int RETRY_AFTER_SECONDS = 30;
+
+  private final StripeClient client;
+
+  public StripeGateway(StripeClient client) {
+    this.client = client;
+  }
+
+  /** A client for {@code apiBase} (Stripe's, or a stand-in's in tests). */
+  public static StripeClient client(
+      String apiKey, String apiBase, int maxNetworkRetries, int timeoutMillis) {
+    StripeClient.StripeClientBuilder builder =
+        StripeClient.builder()
+            .setApiKey(apiKey)
+            .setMaxNetworkRetries(maxNetworkRetries)
+            .setConnectTimeout(timeoutMillis)
+            .setReadTimeout(timeoutMillis);
+    if (apiBase != null && !apiBase.isBlank()) {
+      builder.setApiBase(apiBase);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public String createCustomer(String customerId) {
+    return call(
+        () ->
+            client
+                .v1()
+                .customers()
+                .create(
+                    CustomerCreateParams.builder()
+                        .putMetadata(CUSTOMER_ID_METADATA, customerId)
+                        .build(),
+                    key("customer", customerId))
+                .getId());
+  }
+
+  @Override
+  public Session createCheckoutSession(CheckoutParameters p) {
+    SessionCreateParams params =
+        SessionCreateParams.builder()
+            .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+            .setCustomer(p.stripeCustomerId())
+            .setClientReferenceId(p.customerId())
+            .putMetadata(CUSTOMER_ID_METADATA, p.customerId())
+            .addLineItem(
+                SessionCreateParams.LineItem.builder()
+                    .setPrice(p.priceId())
+                    .setQuantity(1L)
+                    .build())
+            .setSubscriptionData(
+                SessionCreateParams.SubscriptionData.builder()
+                    .putMetadata(CUSTOMER_ID_METADATA, p.customerId())
+                    .build())
+            .setSuccessUrl(p.successUrl())
+            .setCancelUrl(p.cancelUrl())
+            .build();
+    return call(
+        () ->
+            client
+                .v1()
+                .checkout()
+                .sessions()
+                .create(
+                    params,
+                    key(
+                        "checkout",
+                        p.customerId(),
+                        p.stripeCustomerId(),
+                        p.priceId(),
+                        p.successUrl(),
+                        p.cancelUrl())));
+  }
+
+  @Override
+  public Optional<Session> findOpenCheckoutSession(String stripeCustomerId, String priceId) {
+    long now = Instant.now().getEpochSecond();
+    return call(
+        () ->
+            client
+                .v1()
+                .checkout()
+                .sessions()
+                .list(
+                    SessionListParams.builder()
+                        .setCustomer(stripeCustomerId)
+                        .setStatus(SessionListParams.Status.OPEN)
+                        .addExpand("data.line_items")
+                        .build())
+                .getData()
+                .stream()
+                .filter(s -> s.getExpiresAt() == null || s.getExpiresAt() > now + 60)
+                .filter(s -> hasPrice(s, priceId))
+                .findFirst());
+  }
+
+  @Override
+  public Session retrieveCheckoutSession(String sessionId) {
+    return call(() -> client.v1().checkout().sessions().retrieve(sessionId));
+  }
+
+  @Override
+  public String createPortalSession(String stripeCustomerId, String returnUrl) {
+    return call(
+        () ->
+            client
+                .v1()
+                .billingPortal()
+                .sessions()
+                .create(
+                    com.stripe.param.billingportal.SessionCreateParams.builder()
+                        .setCustomer(stripeCustomerId)
+                        .setReturnUrl(returnUrl)
+                        .build(),
+                    key(
+                        "portal",
+                        stripeCustomerId,
+                        returnUrl,
+                        String.valueOf(Instant.now().getEpochSecond() / 60)))
+                .getUrl());
+  }
+
+  @Override
+  public Subscription retrieveSubscription(String subscriptionId) {
+    return call(() -> client.v1().subscriptions().retrieve(subscriptionId));
+  }
+
+  private static boolean hasPrice(Session session, String priceId) {
+    return session.getLineItems() != null
+        && session.getLineItems().getData().stream()
+            .anyMatch(item -> item.getPrice() != null && priceId.equals(item.getPrice().getId()));
+  }
+
+  private static RequestOptions key(String operation, String... parameters) {
+    return RequestOptions.builder()
+        .setIdempotencyKey(IdempotencyKeys.of(operation, parameters))
+        .build();
+  }
+
+  private interface StripeCall<T> {
+    T run() throws StripeException;
+  }
+
+  private static <T> T call(StripeCall<T> call) {
+    try {
+      return call.run();
+    } catch (StripeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Stripe's error as something the caller can act on; the request id goes to the log. */
+  static PaymentProviderException translate(StripeException e) {
+    LOG.warning(
+        "Stripe refused a request: status "
+            + e.getStatusCode()
+            + ", code "
+            + e.getCode()
+            + ", request "
+            + e.getRequestId());
+    if (e instanceof CardException card) {
+      return new PaymentProviderException(
+          Kind.CARD_DECLINED,
+          card.getDeclineCode() != null ? card.getDeclineCode() : card.getCode(),
+          "The card was declined; use another card.",
+          0);
+    }
+    if (e instanceof RateLimitException) {
+      return new PaymentProviderException(
+          Kind.RATE_LIMITED,
+          e.getCode(),
+          "Stripe is rate limiting this server.",
+          RETRY_AFTER_SECONDS);
+    }
+    if (e instanceof ApiConnectionException
+        || e.getStatusCode() == null
+        || e.getStatusCode() >= 500
+        || e.getStatusCode() == 409) {
+      return new PaymentProviderException(
+          Kind.UNAVAILABLE,
+          e.getCode(),
+          "Stripe cannot be reached right now.",
+          RETRY_AFTER_SECONDS);
+    }
+    if (e instanceof AuthenticationException || e instanceof PermissionException) {
+      return new PaymentProviderException(
+          Kind.REJECTED, e.getCode(), "The server's Stripe credentials were refused.", 0);
+    }
+    return new PaymentProviderException(
+        Kind.REJECTED,
+        e.getCode(),
+        "Stripe refused the request ("
+            + (e.getCode() == null ? "invalid request" : e.getCode())
+            + ").",
+        0);
+  }
+}
