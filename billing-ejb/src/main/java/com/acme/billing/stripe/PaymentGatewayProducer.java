@@ -1,17 +1,20 @@
 package com.acme.billing.stripe;
 
 import com.acme.billing.api.PaymentProviderException;
+import com.acme.billing.sandbox.SandboxGateway;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chooses the payment adapter: the real Stripe one when {@code stripe.api.key} is set. Without a
- * key no payment provider is configured and self-service calls answer 503 saying so.
+ * Chooses the payment adapter: the real Stripe one when {@code stripe.api.key} is set; without a
+ * key, the built-in sandbox in the development profile; otherwise none, and self-service calls
+ * answer 503 saying so.
  */
 @ApplicationScoped
 public class PaymentGatewayProducer {
@@ -33,6 +36,16 @@ public class PaymentGatewayProducer {
   @ConfigProperty(name = "stripe.timeout-millis", defaultValue = "20000")
   int timeoutMillis;
 
+  @Inject
+  @ConfigProperty(name = "app.profile", defaultValue = "development")
+  String profile;
+
+  @Inject
+  @ConfigProperty(name = "stripe.sandbox.enabled", defaultValue = "true")
+  boolean sandboxEnabled;
+
+  @Inject Instance<SandboxGateway> sandbox;
+
   @Produces
   @ApplicationScoped
   PaymentGateway gateway() {
@@ -40,7 +53,17 @@ public class PaymentGatewayProducer {
       return new StripeGateway(
           StripeGateway.client(apiKey.get(), apiBase.orElse(null), retries, timeoutMillis));
     }
+    if (sandboxActive()) {
+      return sandbox.get();
+    }
     return new NotConfigured();
+  }
+
+  /** The sandbox serves only in the development profile, and never beside a live key. */
+  public boolean sandboxActive() {
+    return sandboxEnabled
+        && "development".equalsIgnoreCase(profile.trim())
+        && apiKey.filter(k -> !k.isBlank()).isEmpty();
   }
 
   /** Refuses everything with a 503 that names the missing setting. */

@@ -1,23 +1,18 @@
 package com.acme.billing.webhook;
 
-import com.acme.billing.stripe.PriceCatalog;
-import com.acme.billing.stripe.PriceCatalog.TierPeriod;
 import com.acme.billing.stripe.StripeCustomers;
-import com.acme.billing.subscription.StripeSubscriptionState;
-import com.acme.billing.subscription.SubscriptionRepository;
+import com.acme.billing.stripe.StripeSubscriptionReader;
 import com.acme.billing.subscription.SubscriptionService;
 import com.stripe.Stripe;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
 import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
-import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,13 +26,11 @@ public class StripeEventApplier {
 
   static final String PROCESSING = "processing";
   static final String DUPLICATE = "duplicate";
-  static final String CUSTOMER_ID_METADATA = "customer_id";
 
   @EJB WebhookStore store;
   @EJB SubscriptionService subscriptions;
-  @Inject SubscriptionRepository mirror;
   @Inject StripeCustomers customers;
-  @Inject PriceCatalog prices;
+  @Inject StripeSubscriptionReader reader;
 
   /**
    * @return processed, ignored, stale or duplicate
@@ -98,7 +91,7 @@ public class StripeEventApplier {
   }
 
   private Outcome subscription(Event event, Subscription sub, boolean deleted, String actor) {
-    Optional<String> customerId = customerOf(sub);
+    Optional<String> customerId = reader.customerOf(sub);
     if (customerId.isEmpty()) {
       return new Outcome(
           SubscriptionService.IGNORED,
@@ -106,32 +99,9 @@ public class StripeEventApplier {
               + sub.getId()
               + " belongs to no known customer (no metadata customer_id)");
     }
-    SubscriptionItem item = sub.getItems().getData().get(0);
-    String priceId = item.getPrice().getId();
-    TierPeriod tier =
-        prices
-            .byPriceId(priceId)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "price "
-                            + priceId
-                            + " is not configured for any tier; set"
-                            + " STRIPE_<TIER>_<PERIOD>_PRICE_ID"));
-    StripeSubscriptionState state =
-        new StripeSubscriptionState(
-            sub.getId(),
-            sub.getCustomer(),
-            deleted ? "canceled" : sub.getStatus(),
-            tier.tierId(),
-            tier.billingPeriod(),
-            instant(item.getCurrentPeriodStart()),
-            instant(item.getCurrentPeriodEnd()),
-            instant(sub.getBillingCycleAnchor()),
-            Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()),
-            deleted);
     String result =
-        subscriptions.applyStripeSubscription(customerId.get(), state, event.getCreated(), actor);
+        subscriptions.applyStripeSubscription(
+            customerId.get(), reader.state(sub, deleted), event.getCreated(), actor);
     return new Outcome(
         result, SubscriptionService.STALE.equals(result) ? "older than the mirror" : null);
   }
@@ -158,26 +128,14 @@ public class StripeEventApplier {
 
   private Outcome customer(com.stripe.model.Customer customer) {
     String ours =
-        customer.getMetadata() == null ? null : customer.getMetadata().get(CUSTOMER_ID_METADATA);
+        customer.getMetadata() == null
+            ? null
+            : customer.getMetadata().get(StripeSubscriptionReader.CUSTOMER_ID_METADATA);
     if (ours == null) {
       return new Outcome(SubscriptionService.IGNORED, "customer without metadata customer_id");
     }
     customers.remember(ours, customer.getId());
     return new Outcome(SubscriptionService.APPLIED, null);
-  }
-
-  private Optional<String> customerOf(Subscription sub) {
-    String fromMetadata =
-        sub.getMetadata() == null ? null : sub.getMetadata().get(CUSTOMER_ID_METADATA);
-    if (fromMetadata != null && !fromMetadata.isBlank()) {
-      if (sub.getCustomer() != null) {
-        customers.remember(fromMetadata, sub.getCustomer());
-      }
-      return Optional.of(fromMetadata);
-    }
-    return customers
-        .customerFor(sub.getCustomer())
-        .or(() -> mirror.findByStripeSubscription(sub.getId()).map(s -> s.getCustomerId()));
   }
 
   /**
@@ -213,9 +171,5 @@ public class StripeEventApplier {
               + found.getClass().getSimpleName());
     }
     return type.cast(found);
-  }
-
-  private static Instant instant(Long epochSeconds) {
-    return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
   }
 }

@@ -86,6 +86,61 @@ class CheckoutIT {
   }
 
   @Test
+  void theSuccessPageSeesAccessEvenBeforeTheWebhookArrives() {
+    String customer = BillingApi.newCustomer("co_success");
+    String sessionId = "cs_test_success_" + customer;
+    String subscriptionId = "sub_success_" + customer;
+    JsonObject session =
+        jakarta.json.Json.createObjectBuilder(
+                com.acme.it.support.StripeEvents.fixture("checkout_session"))
+            .add("id", sessionId)
+            .add("mode", "subscription")
+            .add("status", "complete")
+            .add("client_reference_id", customer)
+            .add("customer", "cus_" + customer)
+            .add("subscription", subscriptionId)
+            .build();
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo("/v1/checkout/sessions/" + sessionId))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(session.toString())));
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo("/v1/subscriptions/" + subscriptionId))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        com.acme.it.support.StripeEvents.subscription(
+                                subscriptionId, customer, "price_scale_yearly", "active", false)
+                            .toString())));
+
+    HttpResponse<String> lookup =
+        http.get("/billing/checkout-session/" + sessionId, Tokens.customer(customer));
+
+    assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+    JsonObject result = Http.json(lookup);
+    assertThat(result.getString("status")).isEqualTo("complete");
+    assertThat(result.getJsonObject("subscription").getString("tierId")).isEqualTo("SCALE");
+    assertThat(billing.feature(customer, "isolated_db").getBoolean("allowed")).isTrue();
+    assertProblem(
+        http.get("/billing/checkout-session/" + sessionId, Tokens.customer("someone_else")),
+        403,
+        "forbidden-customer");
+
+    // Support's sync re-reads the same subscription through the port.
+    HttpResponse<String> synced =
+        http.post("/billing/admin/customers/" + customer + "/sync", Tokens.admin(), "");
+    assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+    assertThat(Http.json(synced).getString("billingPeriod")).isEqualTo("yearly");
+  }
+
+  @Test
   void freeOrAnotherCheckoutWhileSubscribedIsAConflictPointingToPlanChange() {
     String customer = BillingApi.newCustomer("co_free");
     assertProblem(checkout(customer, "FREE", "monthly", SUCCESS), 409, "free-needs-no-checkout");

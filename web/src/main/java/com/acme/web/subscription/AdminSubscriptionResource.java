@@ -1,6 +1,7 @@
 package com.acme.web.subscription;
 
 import com.acme.billing.api.MirrorCorrection;
+import com.acme.billing.api.StripeSync;
 import com.acme.billing.api.SubscriptionStatus;
 import com.acme.billing.api.Subscriptions;
 import com.acme.web.Ids;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,13 +28,14 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Support's repair tool for the subscription mirror. Admin only, audited. */
+/** Support's repair tools for the subscription mirror: correct by hand, or sync from Stripe. */
 @Path("billing/admin")
 @RequestScoped
 @SecurityRequirement(name = "jwt")
 public class AdminSubscriptionResource {
 
   @EJB Subscriptions subscriptions;
+  @EJB StripeSync sync;
   @Context SecurityContext security;
 
   public record CorrectionRequest(
@@ -68,5 +71,16 @@ public class AdminSubscriptionResource {
             request.currentPeriodEnd(),
             Boolean.TRUE.equals(request.cancelAtPeriodEnd())),
         actor);
+  }
+
+  @POST
+  @Path("customers/{customerId}/sync")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Re-read the customer's subscription from Stripe and repair the mirror")
+  public SubscriptionStatus sync(
+      @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId) {
+    return sync.sync(customerId, CallerAccess.caller(security).actor());
   }
 }

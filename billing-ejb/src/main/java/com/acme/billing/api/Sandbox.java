@@ -1,0 +1,30 @@
+package com.acme.billing.api;
+
+import jakarta.ejb.Local;
+import java.util.Optional;
+
+/** The built-in Stripe sandbox's hosted pages (development profile only). */
+@Local
+public interface Sandbox {
+
+  record CheckoutPage(
+      String sessionId,
+      String customerId,
+      String tierName,
+      String billingPeriod,
+      Money price,
+      String status) {}
+
+  /** Where to send the browser next; {@code error} is set (and nothing happened) on a decline. */
+  record PayResult(String redirectUrl, String error) {}
+
+  boolean active();
+
+  Optional<CheckoutPage> checkoutPage(String sessionId);
+
+  PayResult pay(String sessionId, String card);
+
+  Optional<String> cancelUrl(String sessionId);
+
+  Optional<String> portalReturnUrl(String portalId);
+}

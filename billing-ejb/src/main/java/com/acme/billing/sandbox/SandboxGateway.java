@@ -1,0 +1,215 @@
+package com.acme.billing.sandbox;
+
+import com.acme.billing.stripe.PaymentGateway;
+import com.acme.billing.stripe.PriceCatalog;
+import com.acme.billing.webhook.WebhookSecrets;
+import com.google.gson.JsonObject;
+import com.stripe.model.Subscription;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.ApiResource;
+import com.stripe.net.Webhook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The built-in Stripe sandbox (development profile, no API key): checkout and portal URLs are pages
+ * of this server that behave like Stripe's hosted pages, and paying delivers Stripe-shaped,
+ * correctly signed events to this server's own webhook endpoint, so the webhook code path is the
+ * one production uses. Its state lives in memory.
+ */
+@ApplicationScoped
+@Typed(SandboxGateway.class)
+public class SandboxGateway implements PaymentGateway {
+
+  /** Stripe's test card that is always declined. */
+  public static final String DECLINED_CARD = "4000000000000002";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Inject PriceCatalog prices;
+  @Inject WebhookSecrets secrets;
+
+  @Inject
+  @ConfigProperty(name = "HTTP_PORT", defaultValue = "9080")
+  String httpPort;
+
+  private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
+  private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, String> portals = new ConcurrentHashMap<>();
+
+  /** What the hosted checkout page shows. */
+  public record PageSession(String id, String customerId, String priceId, String status) {}
+
+  /** The card was declined; nothing happened. */
+  public static class Declined extends RuntimeException {
+    public Declined() {
+      super("Your card was declined.", null, false, false);
+    }
+  }
+
+  @Override
+  public String createCustomer(String customerId) {
+    return SandboxObjects.id("cus");
+  }
+
+  @Override
+  public Session createCheckoutSession(CheckoutParameters p) {
+    String id = SandboxObjects.id("cs");
+    JsonObject session =
+        SandboxObjects.checkoutSession(
+            id,
+            p.stripeCustomerId(),
+            p.customerId(),
+            p.priceId(),
+            baseUrl() + "/sandbox/checkout/" + id,
+            p.successUrl(),
+            p.cancelUrl(),
+            Instant.now().getEpochSecond());
+    sessions.put(id, session);
+    return ApiResource.GSON.fromJson(session, Session.class);
+  }
+
+  @Override
+  public Optional<Session> findOpenCheckoutSession(String stripeCustomerId, String priceId) {
+    return sessions.values().stream()
+        .filter(s -> stripeCustomerId.equals(s.get("customer").getAsString()))
+        .filter(s -> "open".equals(s.get("status").getAsString()))
+        .filter(
+            s -> priceId.equals(s.getAsJsonObject("metadata").get("sandbox_price").getAsString()))
+        .findFirst()
+        .map(s -> ApiResource.GSON.fromJson(s, Session.class));
+  }
+
+  @Override
+  public Session retrieveCheckoutSession(String sessionId) {
+    JsonObject session = sessions.get(sessionId);
+    return session == null ? new Session() : ApiResource.GSON.fromJson(session, Session.class);
+  }
+
+  @Override
+  public String createPortalSession(String stripeCustomerId, String returnUrl) {
+    String id = SandboxObjects.id("bps");
+    portals.put(id, returnUrl);
+    return baseUrl() + "/sandbox/portal/" + id;
+  }
+
+  @Override
+  public Subscription retrieveSubscription(String subscriptionId) {
+    JsonObject sub = subscriptions.get(subscriptionId);
+    if (sub == null) {
+      throw new IllegalArgumentException("no sandbox subscription " + subscriptionId);
+    }
+    return ApiResource.GSON.fromJson(sub, Subscription.class);
+  }
+
+  public Optional<PageSession> page(String sessionId) {
+    return Optional.ofNullable(sessions.get(sessionId))
+        .map(
+            s ->
+                new PageSession(
+                    sessionId,
+                    s.get("client_reference_id").getAsString(),
+                    s.getAsJsonObject("metadata").get("sandbox_price").getAsString(),
+                    s.get("status").getAsString()));
+  }
+
+  /**
+   * Pays an open session with a test card: the subscription starts, and the signed events
+   * (checkout.session.completed, customer.subscription.created) are delivered to this server's
+   * webhook before the browser is sent to the success URL.
+   *
+   * @return the success URL with the session id filled in
+   * @throws Declined for the declining test card
+   */
+  public synchronized String pay(String sessionId, String card) {
+    JsonObject session = sessions.get(sessionId);
+    if (session == null || !"open".equals(session.get("status").getAsString())) {
+      throw new IllegalStateException("this checkout session is not open");
+    }
+    if (DECLINED_CARD.equals(card.replaceAll("\\s", ""))) {
+      throw new Declined();
+    }
+    long now = Instant.now().getEpochSecond();
+    String priceId = session.getAsJsonObject("metadata").get("sandbox_price").getAsString();
+    boolean yearly =
+        prices
+            .byPriceId(priceId)
+            .map(t -> PriceCatalog.YEARLY.equals(t.billingPeriod()))
+            .orElse(false);
+    String subscriptionId = SandboxObjects.id("sub");
+    JsonObject subscription =
+        SandboxObjects.subscription(
+            subscriptionId,
+            session.get("customer").getAsString(),
+            session.get("client_reference_id").getAsString(),
+            priceId,
+            yearly,
+            now);
+    subscriptions.put(subscriptionId, subscription);
+    session.addProperty("status", "complete");
+    session.addProperty("payment_status", "paid");
+    session.addProperty("subscription", subscriptionId);
+    deliver(SandboxObjects.event("checkout.session.completed", session, now));
+    deliver(SandboxObjects.event("customer.subscription.created", subscription, now));
+    return session.get("success_url").getAsString().replace("{CHECKOUT_SESSION_ID}", sessionId);
+  }
+
+  /**
+   * @return where the hosted page sends the browser when the customer cancels
+   */
+  public String cancel(String sessionId) {
+    JsonObject session = sessions.get(sessionId);
+    if (session == null) {
+      throw new IllegalStateException("no such checkout session");
+    }
+    return session.get("cancel_url").getAsString();
+  }
+
+  public Optional<String> portalReturnUrl(String portalId) {
+    return Optional.ofNullable(portals.get(portalId));
+  }
+
+  private void deliver(String payload) {
+    String secret = secrets.secrets().get(0);
+    try {
+      String signature =
+          Webhook.Signature.generateSignatureHeader(
+              payload, secret, Instant.now().getEpochSecond());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "/billing/webhook"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "application/json")
+                  .header("Stripe-Signature", signature)
+                  .POST(HttpRequest.BodyPublishers.ofString(payload))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException("the webhook answered " + response.statusCode());
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("the sandbox could not deliver its event", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted delivering a sandbox event", e);
+    }
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + httpPort;
+  }
+}

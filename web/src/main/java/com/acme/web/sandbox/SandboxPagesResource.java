@@ -1,0 +1,156 @@
+package com.acme.web.sandbox;
+
+import com.acme.billing.api.Sandbox;
+import com.acme.billing.api.Sandbox.CheckoutPage;
+import com.acme.billing.api.Sandbox.PayResult;
+import com.acme.web.problem.HttpProblems;
+import com.acme.web.problem.ProblemException;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The sandbox's stand-ins for Stripe's hosted checkout and portal pages. They exist only while the
+ * sandbox serves (development profile, no Stripe key); otherwise every path here is a 404. Like
+ * Stripe's, the pages need no token: the unguessable session id is the capability.
+ */
+@Path("sandbox")
+@RequestScoped
+public class SandboxPagesResource {
+
+  @EJB Sandbox sandbox;
+
+  @GET
+  @Path("checkout/{sessionId}")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String checkoutPage(@PathParam("sessionId") String sessionId) {
+    return page(session(sessionId), null);
+  }
+
+  @POST
+  @Path("checkout/{sessionId}/pay")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public Response pay(@PathParam("sessionId") String sessionId, String form) {
+    CheckoutPage page = session(sessionId);
+    String card = formValue(form, "card");
+    if (card == null || !card.replaceAll("\\s", "").matches("\\d{12,19}")) {
+      // 200 with the message on the page, as a hosted payment page does.
+      return Response.ok(page(page, "Enter a test card number.")).build();
+    }
+    PayResult result = sandbox.pay(sessionId, card);
+    if (result.error() != null) {
+      return Response.status(402).entity(page(page, result.error())).build();
+    }
+    return Response.seeOther(URI.create(result.redirectUrl())).build();
+  }
+
+  @POST
+  @Path("checkout/{sessionId}/cancel")
+  @Operation(hidden = true)
+  public Response cancel(@PathParam("sessionId") String sessionId) {
+    return Response.seeOther(
+            URI.create(sandbox.cancelUrl(sessionId).orElseThrow(SandboxPagesResource::notFound)))
+        .build();
+  }
+
+  @GET
+  @Path("portal/{portalId}")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String portal(@PathParam("portalId") String portalId) {
+    String back = sandbox.portalReturnUrl(portalId).orElseThrow(SandboxPagesResource::notFound);
+    return html(
+        "Billing portal (sandbox)",
+        "<p>This sandbox portal shows where Stripe's Customer Portal would let you manage the"
+            + " subscription.</p><p><a href=\""
+            + escape(back)
+            + "\">Return</a></p>");
+  }
+
+  /** A field of an x-www-form-urlencoded body (read whole, so the size limit applies). */
+  static String formValue(String form, String name) {
+    if (form == null) {
+      return null;
+    }
+    for (String pair : form.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private CheckoutPage session(String sessionId) {
+    return sandbox.checkoutPage(sessionId).orElseThrow(SandboxPagesResource::notFound);
+  }
+
+  private static ProblemException notFound() {
+    return new ProblemException(HttpProblems.forStatus(404));
+  }
+
+  private static String page(CheckoutPage page, String error) {
+    String price =
+        String.format(
+            Locale.ROOT,
+            "%.2f %s",
+            page.price().amount() / 100.0,
+            page.price().currency().toUpperCase(Locale.ROOT));
+    String body =
+        "<p>"
+            + escape(page.tierName())
+            + " plan, billed "
+            + escape(page.billingPeriod())
+            + ": <strong>"
+            + price
+            + "</strong></p>"
+            + (error == null ? "" : "<p role=\"alert\" class=\"error\">" + escape(error) + "</p>")
+            + ("open".equals(page.status())
+                ? "<form method=\"post\" action=\""
+                    + escape(page.sessionId())
+                    + "/pay\">"
+                    + "<label>Card number <input name=\"card\" inputmode=\"numeric\""
+                    + " value=\"4242 4242 4242 4242\" autocomplete=\"off\"></label>"
+                    + "<p class=\"hint\">Test cards: 4242 4242 4242 4242 pays;"
+                    + " 4000 0000 0000 0002 is declined.</p>"
+                    + "<button type=\"submit\">Pay</button></form>"
+                    + "<form method=\"post\" action=\""
+                    + escape(page.sessionId())
+                    + "/cancel\">"
+                    + "<button type=\"submit\">Cancel</button></form>"
+                : "<p>This checkout session is " + escape(page.status()) + ".</p>");
+    return html("Checkout (sandbox)", body);
+  }
+
+  private static String html(String title, String body) {
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + escape(title)
+        + "</title><link rel=\"stylesheet\" href=\"/app.css\"></head><body><h1>"
+        + escape(title)
+        + "</h1>"
+        + body
+        + "</body></html>";
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}
