@@ -109,11 +109,52 @@ public class SandboxGateway implements PaymentGateway {
 
   @Override
   public Subscription retrieveSubscription(String subscriptionId) {
+    return ApiResource.GSON.fromJson(liveSubscription(subscriptionId), Subscription.class);
+  }
+
+  @Override
+  public synchronized Subscription changePriceNow(
+      String subscriptionId, String itemId, String priceId) {
+    JsonObject sub = liveSubscription(subscriptionId);
+    sub.getAsJsonObject("items")
+        .getAsJsonArray("data")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonObject("price")
+        .addProperty("id", priceId);
+    deliver(
+        SandboxObjects.event("customer.subscription.updated", sub, Instant.now().getEpochSecond()));
+    return ApiResource.GSON.fromJson(sub, Subscription.class);
+  }
+
+  @Override
+  public void changePriceAtPeriodEnd(
+      String subscriptionId,
+      String currentPriceId,
+      String newPriceId,
+      long periodStart,
+      long periodEnd,
+      boolean yearly) {
+    // The sandbox has no clock of its own: the schedule is accepted; the switch happens when the
+    // period ends, which a development run does not reach.
+    liveSubscription(subscriptionId);
+  }
+
+  @Override
+  public synchronized Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+    JsonObject sub = liveSubscription(subscriptionId);
+    sub.addProperty("cancel_at_period_end", cancel);
+    deliver(
+        SandboxObjects.event("customer.subscription.updated", sub, Instant.now().getEpochSecond()));
+    return ApiResource.GSON.fromJson(sub, Subscription.class);
+  }
+
+  private JsonObject liveSubscription(String subscriptionId) {
     JsonObject sub = subscriptions.get(subscriptionId);
     if (sub == null) {
       throw new IllegalArgumentException("no sandbox subscription " + subscriptionId);
     }
-    return ApiResource.GSON.fromJson(sub, Subscription.class);
+    return sub;
   }
 
   public Optional<PageSession> page(String sessionId) {

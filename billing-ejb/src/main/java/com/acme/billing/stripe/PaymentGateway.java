@@ -28,6 +28,24 @@ public interface PaymentGateway {
 
   Subscription retrieveSubscription(String subscriptionId);
 
+  /** Moves the subscription's item to another price now, with proration (an upgrade). */
+  Subscription changePriceNow(String subscriptionId, String itemId, String priceId);
+
+  /**
+   * Moves the subscription to another price at the end of the current period (a downgrade):
+   * Stripe's plain update cannot defer a price change, a subscription schedule can.
+   */
+  void changePriceAtPeriodEnd(
+      String subscriptionId,
+      String currentPriceId,
+      String newPriceId,
+      long periodStart,
+      long periodEnd,
+      boolean yearly);
+
+  /** Sets or clears cancel-at-period-end. */
+  Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel);
+
   /** What a subscription checkout needs. */
   record CheckoutParameters(
       String customerId,

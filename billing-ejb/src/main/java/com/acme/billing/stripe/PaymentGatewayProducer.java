@@ -106,5 +106,26 @@ public class PaymentGatewayProducer {
     public Subscription retrieveSubscription(String subscriptionId) {
       throw refusal();
     }
+
+    @Override
+    public Subscription changePriceNow(String subscriptionId, String itemId, String priceId) {
+      throw refusal();
+    }
+
+    @Override
+    public void changePriceAtPeriodEnd(
+        String subscriptionId,
+        String currentPriceId,
+        String newPriceId,
+        long periodStart,
+        long periodEnd,
+        boolean yearly) {
+      throw refusal();
+    }
+
+    @Override
+    public Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+      throw refusal();
+    }
   }
 }

@@ -10,9 +10,13 @@ import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionSchedule;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.SubscriptionScheduleCreateParams;
+import com.stripe.param.SubscriptionScheduleUpdateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
 import java.time.Instant;
@@ -154,6 +158,97 @@ public class StripeGateway implements PaymentGateway {
   @Override
   public Subscription retrieveSubscription(String subscriptionId) {
     return call(() -> client.v1().subscriptions().retrieve(subscriptionId));
+  }
+
+  @Override
+  public Subscription changePriceNow(String subscriptionId, String itemId, String priceId) {
+    return call(
+        () ->
+            client
+                .v1()
+                .subscriptions()
+                .update(
+                    subscriptionId,
+                    SubscriptionUpdateParams.builder()
+                        .addItem(
+                            SubscriptionUpdateParams.Item.builder()
+                                .setId(itemId)
+                                .setPrice(priceId)
+                                .build())
+                        .setProrationBehavior(
+                            SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
+                        .build(),
+                    key("upgrade", subscriptionId, itemId, priceId)));
+  }
+
+  @Override
+  public void changePriceAtPeriodEnd(
+      String subscriptionId,
+      String currentPriceId,
+      String newPriceId,
+      long periodStart,
+      long periodEnd,
+      boolean yearly) {
+    call(
+        () -> {
+          SubscriptionSchedule schedule =
+              client
+                  .v1()
+                  .subscriptionSchedules()
+                  .create(
+                      SubscriptionScheduleCreateParams.builder()
+                          .setFromSubscription(subscriptionId)
+                          .build(),
+                      key("schedule", subscriptionId, String.valueOf(periodEnd)));
+          return client
+              .v1()
+              .subscriptionSchedules()
+              .update(
+                  schedule.getId(),
+                  SubscriptionScheduleUpdateParams.builder()
+                      .addPhase(
+                          SubscriptionScheduleUpdateParams.Phase.builder()
+                              .addItem(
+                                  SubscriptionScheduleUpdateParams.Phase.Item.builder()
+                                      .setPrice(currentPriceId)
+                                      .build())
+                              .setStartDate(periodStart)
+                              .setEndDate(periodEnd)
+                              .build())
+                      .addPhase(
+                          SubscriptionScheduleUpdateParams.Phase.builder()
+                              .addItem(
+                                  SubscriptionScheduleUpdateParams.Phase.Item.builder()
+                                      .setPrice(newPriceId)
+                                      .build())
+                              .setDuration(
+                                  SubscriptionScheduleUpdateParams.Phase.Duration.builder()
+                                      .setInterval(
+                                          yearly
+                                              ? SubscriptionScheduleUpdateParams.Phase.Duration
+                                                  .Interval.YEAR
+                                              : SubscriptionScheduleUpdateParams.Phase.Duration
+                                                  .Interval.MONTH)
+                                      .setIntervalCount(1L)
+                                      .build())
+                              .build())
+                      .setEndBehavior(SubscriptionScheduleUpdateParams.EndBehavior.RELEASE)
+                      .build(),
+                  key("downgrade", subscriptionId, newPriceId, String.valueOf(periodEnd)));
+        });
+  }
+
+  @Override
+  public Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+    return call(
+        () ->
+            client
+                .v1()
+                .subscriptions()
+                .update(
+                    subscriptionId,
+                    SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build(),
+                    key(cancel ? "cancel" : "resume", subscriptionId)));
   }
 
   private static boolean hasPrice(Session session, String priceId) {

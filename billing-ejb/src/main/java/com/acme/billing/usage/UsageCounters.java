@@ -1,6 +1,7 @@
 package com.acme.billing.usage;
 
 import com.acme.billing.api.UsageLimitExceededException;
+import com.acme.billing.persistence.Timestamps;
 import com.acme.billing.plan.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -9,8 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public class UsageCounters {
                 + " where customer_id = ?1 and resource = ?2 and period_start = ?3)")
         .setParameter(1, customerId)
         .setParameter(2, resource.id())
-        .setParameter(3, utc(periodStart))
+        .setParameter(3, Timestamps.utc(periodStart))
         .executeUpdate();
   }
 
@@ -73,7 +72,7 @@ public class UsageCounters {
         .setParameter(4, kind)
         .setParameter(5, quantity)
         .setParameter(6, enforce)
-        .setParameter(7, utc(now))
+        .setParameter(7, Timestamps.utc(now))
         .setParameter(8, actor)
         .executeUpdate();
     String change =
@@ -87,7 +86,7 @@ public class UsageCounters {
         em.createNativeQuery("update billing.usage_counter set " + change)
             .setParameter(1, customerId)
             .setParameter(2, resource.id())
-            .setParameter(3, utc(periodStart))
+            .setParameter(3, Timestamps.utc(periodStart))
             .setParameter(4, quantity)
             .setParameter(5, enforce)
             .setParameter(6, limit)
@@ -106,7 +105,7 @@ public class UsageCounters {
                     + " where customer_id = ?1 and resource = ?2 and period_start = ?3")
             .setParameter(1, customerId)
             .setParameter(2, resource.id())
-            .setParameter(3, utc(periodStart))
+            .setParameter(3, Timestamps.utc(periodStart))
             .getResultList();
     return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
   }
@@ -120,8 +119,8 @@ public class UsageCounters {
                 "select resource, period_start, used from billing.usage_counter"
                     + " where customer_id = ?1 and period_start in (?2, ?3)")
             .setParameter(1, customerId)
-            .setParameter(2, utc(monthStart))
-            .setParameter(3, utc(UsagePeriod.LEVELS))
+            .setParameter(2, Timestamps.utc(monthStart))
+            .setParameter(3, Timestamps.utc(UsagePeriod.LEVELS))
             .getResultList();
     Map<Resource, Long> used = new EnumMap<>(Resource.class);
     for (Resource r : Resource.values()) {
@@ -129,7 +128,7 @@ public class UsageCounters {
     }
     for (Object[] row : rows) {
       Resource resource = Resource.byId((String) row[0]).orElse(null);
-      Instant period = instant(row[1]);
+      Instant period = Timestamps.toInstant(row[1]);
       boolean matches =
           resource != null
               && (resource.isConsumed()
@@ -155,25 +154,5 @@ public class UsageCounters {
     return rows.stream()
         .findFirst()
         .map(r -> new StoredRecord((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.ZonedDateTime zdt) {
-      return zdt.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime ldt) {
-      return ldt.toInstant(ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
   }
 }

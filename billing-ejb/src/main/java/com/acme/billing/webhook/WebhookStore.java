@@ -1,5 +1,6 @@
 package com.acme.billing.webhook;
 
+import com.acme.billing.persistence.Timestamps;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -128,18 +129,8 @@ public class WebhookStore {
                     ((Number) r[2]).longValue(),
                     (String) r[3],
                     (String) r[4],
-                    toInstant(r[5])))
+                    Timestamps.toInstant(r[5])))
         .toList();
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return value == null ? null : Instant.parse(value.toString());
   }
 
   private static String truncate(String detail) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.acme.it.support.BillingApi;
 import com.acme.it.support.Deployments;
 import com.acme.it.support.FlagsApi;
-import com.acme.it.support.Http;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
 import java.time.Duration;
@@ -38,14 +37,7 @@ class TwoInstancesIT {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    peer = new PeerServer().start(Map.of("DB_PORT", ItConfig.get("it.db.port")));
-    Http http = peer.http();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200));
+    peer = new PeerServer().startReady(Map.of("DB_PORT", ItConfig.get("it.db.port")));
   }
 
   @AfterAll

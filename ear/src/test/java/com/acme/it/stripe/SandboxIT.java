@@ -33,14 +33,8 @@ class SandboxIT {
 
   @BeforeAll
   static void startServerWithoutStripeKey() throws Exception {
-    peer = new PeerServer().start(Map.of("DB_PORT", ItConfig.get("it.db.port")));
+    peer = new PeerServer().startReady(Map.of("DB_PORT", ItConfig.get("it.db.port")));
     http = peer.http();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200));
   }
 
   @AfterAll

@@ -26,6 +26,19 @@ public final class PeerServer implements AutoCloseable {
     return this;
   }
 
+  /** Starts the server and waits until {@code /health/ready} is UP. */
+  public PeerServer startReady(Map<String, String> environment)
+      throws IOException, InterruptedException {
+    start(environment);
+    Http http = http();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> http.get("/health/ready", null).statusCode() == 200);
+    return this;
+  }
+
   public Http http() {
     return new Http(URI.create("http://localhost:" + ItConfig.integer("it.peer.http.port")));
   }

@@ -1,0 +1,22 @@
+package com.acme.billing.api;
+
+import jakarta.ejb.Local;
+import java.time.Instant;
+
+/** Plan change, cancel and resume of a live subscription (customers on the billing_v2 path). */
+@Local
+public interface PlanChanges {
+
+  /**
+   * What a change did: {@code change} is upgrade, downgrade, cancel or resume; {@code effective} is
+   * {@code now} or {@code period_end}, at {@code effectiveAt}.
+   */
+  record PlanChange(
+      String change, String effective, Instant effectiveAt, SubscriptionStatus subscription) {}
+
+  PlanChange changePlan(String customerId, String tierId, String billingPeriod, String actor);
+
+  PlanChange cancel(String customerId, String actor);
+
+  PlanChange resume(String customerId, String actor);
+}

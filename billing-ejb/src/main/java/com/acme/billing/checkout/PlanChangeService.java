@@ -1,0 +1,134 @@
+package com.acme.billing.checkout;
+
+import com.acme.billing.api.CheckoutRefusedException;
+import com.acme.billing.api.InvalidUsageException;
+import com.acme.billing.api.PlanChanges;
+import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Tier;
+import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.stripe.PaymentGateway;
+import com.acme.billing.stripe.PriceCatalog;
+import com.acme.billing.stripe.StripeSubscriptionReader;
+import com.acme.billing.subscription.CustomerSubscription;
+import com.acme.billing.subscription.SubscriptionRepository;
+import com.acme.billing.subscription.SubscriptionService;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Changes a live subscription through the payment port: an upgrade now with proration, a downgrade
+ * at the period's end through a subscription schedule, cancel at period end, resume. What Stripe
+ * answers is applied to the mirror at once; the webhooks that follow confirm it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each mirror write commits alone
+public class PlanChangeService implements PlanChanges {
+
+  private static final Set<String> LIVE = Set.of("active", "trialing", "past_due");
+
+  @Inject BillingRollout rollout;
+  @Inject PaymentGateway gateway;
+  @Inject PriceCatalog prices;
+  @Inject StripeSubscriptionReader reader;
+  @Inject SubscriptionRepository mirror;
+  @Inject Clock clock;
+  @EJB PlanCatalogBean plans;
+  @EJB SubscriptionService subscriptions;
+
+  @Override
+  public PlanChange changePlan(
+      String customerId, String tierId, String billingPeriod, String actor) {
+    CustomerSubscription current = liveSubscription(customerId);
+    Tier target = plans.tier(tierId);
+    if (!PriceCatalog.MONTHLY.equals(billingPeriod) && !PriceCatalog.YEARLY.equals(billingPeriod)) {
+      throw new InvalidUsageException("billingPeriod", "billingPeriod must be monthly or yearly");
+    }
+    if (target.isFree()) {
+      throw new CheckoutRefusedException(
+          409,
+          CheckoutRefusedException.FREE_NEEDS_NO_CHECKOUT,
+          "to go to FREE, cancel the subscription (POST /billing/subscription/cancel)");
+    }
+    if (target.id().equals(current.getTierId())
+        && billingPeriod.equals(current.getBillingPeriod())) {
+      throw new CheckoutRefusedException(
+          409, "plan-unchanged", "the customer is already on " + tierId + " " + billingPeriod);
+    }
+    String newPrice =
+        prices
+            .priceId(tierId, billingPeriod)
+            .orElseThrow(
+                () ->
+                    new InvalidUsageException(
+                        "tierId",
+                        "no Stripe price is configured for " + tierId + " " + billingPeriod));
+    Subscription stripe = gateway.retrieveSubscription(current.getStripeSubscriptionId());
+    SubscriptionItem item = stripe.getItems().getData().get(0);
+    boolean upgrade = target.rank() > plans.tier(current.getTierId()).rank();
+    if (upgrade) {
+      Subscription changed = gateway.changePriceNow(stripe.getId(), item.getId(), newPrice);
+      return new PlanChange("upgrade", "now", clock.instant(), apply(customerId, changed, actor));
+    }
+    gateway.changePriceAtPeriodEnd(
+        stripe.getId(),
+        item.getPrice().getId(),
+        newPrice,
+        item.getCurrentPeriodStart(),
+        item.getCurrentPeriodEnd(),
+        PriceCatalog.YEARLY.equals(billingPeriod));
+    return new PlanChange(
+        "downgrade",
+        "period_end",
+        Instant.ofEpochSecond(item.getCurrentPeriodEnd()),
+        subscriptions.status(customerId));
+  }
+
+  @Override
+  public PlanChange cancel(String customerId, String actor) {
+    CustomerSubscription current = liveSubscription(customerId);
+    Subscription changed = gateway.cancelAtPeriodEnd(current.getStripeSubscriptionId(), true);
+    var status = apply(customerId, changed, actor);
+    return new PlanChange("cancel", "period_end", status.currentPeriodEnd(), status);
+  }
+
+  @Override
+  public PlanChange resume(String customerId, String actor) {
+    CustomerSubscription current = liveSubscription(customerId);
+    Subscription changed = gateway.cancelAtPeriodEnd(current.getStripeSubscriptionId(), false);
+    return new PlanChange("resume", "now", clock.instant(), apply(customerId, changed, actor));
+  }
+
+  private CustomerSubscription liveSubscription(String customerId) {
+    if (!rollout.newBillingFor(customerId)) {
+      throw new CheckoutRefusedException(
+          409,
+          CheckoutRefusedException.BILLING_V2_NOT_ENABLED,
+          "self-service billing is not enabled for this customer yet (legacy billing path);"
+              + " access and usage are unaffected");
+    }
+    return mirror
+        .find(customerId)
+        .filter(s -> LIVE.contains(s.getStatus()) && s.getStripeSubscriptionId() != null)
+        .orElseThrow(
+            () ->
+                new CheckoutRefusedException(
+                    409,
+                    CheckoutRefusedException.NO_BILLING_ACCOUNT,
+                    "the customer has no live paid subscription; start with a checkout"));
+  }
+
+  private com.acme.billing.api.SubscriptionStatus apply(
+      String customerId, Subscription subscription, String actor) {
+    subscriptions.applyStripeSubscription(
+        customerId, reader.state(subscription, false), clock.instant().getEpochSecond(), actor);
+    return subscriptions.status(customerId);
+  }
+}
