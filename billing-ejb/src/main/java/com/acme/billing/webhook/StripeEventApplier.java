@@ -1,7 +1,9 @@
 package com.acme.billing.webhook;
 
+import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.StripeCustomers;
 import com.acme.billing.stripe.StripeSubscriptionReader;
+import com.acme.billing.subscription.SubscriptionRepository;
 import com.acme.billing.subscription.SubscriptionService;
 import com.stripe.Stripe;
 import com.stripe.model.Event;
@@ -31,6 +33,8 @@ public class StripeEventApplier {
   @EJB SubscriptionService subscriptions;
   @Inject StripeCustomers customers;
   @Inject StripeSubscriptionReader reader;
+  @Inject SubscriptionRepository mirror;
+  @Inject PaymentGateway gateway;
 
   /**
    * @return processed, ignored, stale or duplicate
@@ -99,11 +103,26 @@ public class StripeEventApplier {
               + sub.getId()
               + " belongs to no known customer (no metadata customer_id)");
     }
+    Subscription current = deleted ? sub : reReadOnTie(customerId.get(), sub, event.getCreated());
     String result =
         subscriptions.applyStripeSubscription(
-            customerId.get(), reader.state(sub, deleted), event.getCreated(), actor);
+            customerId.get(), reader.state(current, deleted), event.getCreated(), actor);
     return new Outcome(
         result, SubscriptionService.STALE.equals(result) ? "older than the mirror" : null);
+  }
+
+  /**
+   * Events carry a one-second {@code created}: two of the same second cannot be ordered, so the
+   * subscription is read again through the payment port (an API call only then).
+   */
+  private Subscription reReadOnTie(String customerId, Subscription sub, long created) {
+    boolean tie =
+        mirror
+            .find(customerId)
+            .filter(s -> sub.getId().equals(s.getStripeSubscriptionId()))
+            .map(s -> s.getLastEventCreated() != null && s.getLastEventCreated() == created)
+            .orElse(false);
+    return tie ? gateway.retrieveSubscription(sub.getId()) : sub;
   }
 
   private Outcome paymentFailed(Event event, Invoice invoice, String actor) {

@@ -206,6 +206,50 @@ class WebhookIT {
   }
 
   @Test
+  void twoEventsOfTheSameSecondAreSettledByReadingTheSubscriptionAgain() {
+    String customer = BillingApi.newCustomer("tie");
+    String sub = "sub_" + customer;
+    long t = now() - 30;
+    // What Stripe says now, when asked: SCALE, cancelling at period end.
+    com.acme.it.support.IntegrationTestSession.stripeStandIn()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                        "/v1/subscriptions/" + sub))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            StripeEvents.subscription(
+                                    sub, customer, "price_scale_monthly", "active", true)
+                                .toString())));
+    stripe.deliver(
+        StripeEvents.event(
+            StripeEvents.newEventId(),
+            "customer.subscription.created",
+            t,
+            StripeEvents.subscription(sub, customer, "price_pro_monthly", "active", false)));
+    // Same second, and it may be older than the first: only Stripe can tell.
+    stripe.deliver(
+        StripeEvents.event(
+            StripeEvents.newEventId(),
+            "customer.subscription.updated",
+            t,
+            StripeEvents.subscription(sub, customer, "price_starter_monthly", "active", false)));
+
+    JsonObject status = status(customer);
+    assertThat(status.getString("tierId")).isEqualTo("SCALE");
+    assertThat(status.getBoolean("cancelAtPeriodEnd")).isTrue();
+    com.acme.it.support.IntegrationTestSession.stripeStandIn()
+        .verify(
+            1,
+            com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                    "/v1/subscriptions/" + sub)));
+  }
+
+  @Test
   void aFailedPaymentMovesTheSubscriptionToPastDueWithAGracePeriod() {
     String customer = BillingApi.newCustomer("pay");
     String sub = "sub_" + customer;
