@@ -27,4 +27,13 @@ public interface Sandbox {
   Optional<String> cancelUrl(String sessionId);
 
   Optional<String> portalReturnUrl(String portalId);
+
+  /** What the portal page shows: the plan and whether it cancels at the period's end. */
+  record PortalPage(
+      String returnUrl, String tierId, String billingPeriod, boolean cancelAtPeriodEnd) {}
+
+  Optional<PortalPage> portalPage(String portalId);
+
+  /** A portal action: {@code cancel}, {@code resume}, {@code update-card}, or {@code switch}. */
+  void portalAction(String portalId, String action, String tierId, String billingPeriod);
 }

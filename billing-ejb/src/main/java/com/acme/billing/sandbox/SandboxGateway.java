@@ -50,6 +50,7 @@ public class SandboxGateway implements PaymentGateway {
   private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
   private final Map<String, String> portals = new ConcurrentHashMap<>();
+  private final Map<String, String> portalCustomers = new ConcurrentHashMap<>();
 
   /** What the hosted checkout page shows. */
   public record PageSession(String id, String customerId, String priceId, String status) {}
@@ -104,7 +105,54 @@ public class SandboxGateway implements PaymentGateway {
   public String createPortalSession(String stripeCustomerId, String returnUrl) {
     String id = SandboxObjects.id("bps");
     portals.put(id, returnUrl);
+    portalCustomers.put(id, stripeCustomerId);
     return baseUrl() + "/sandbox/portal/" + id;
+  }
+
+  /** The live subscription of the portal's customer, if any (what the portal page manages). */
+  public Optional<Subscription> portalSubscription(String portalId) {
+    return portalSubscriptionJson(portalId)
+        .map(s -> ApiResource.GSON.fromJson(s, Subscription.class));
+  }
+
+  /** Portal: switch plan now (with proration), as Stripe's portal does by default. */
+  public void portalSwitch(String portalId, String priceId) {
+    JsonObject sub = portalSubscriptionJson(portalId).orElseThrow();
+    String itemId =
+        sub.getAsJsonObject("items")
+            .getAsJsonArray("data")
+            .get(0)
+            .getAsJsonObject()
+            .get("id")
+            .getAsString();
+    changePriceNow(sub.get("id").getAsString(), itemId, priceId);
+  }
+
+  /** Portal: cancel at period end, or resume. */
+  public void portalCancel(String portalId, boolean cancel) {
+    cancelAtPeriodEnd(
+        portalSubscriptionJson(portalId).orElseThrow().get("id").getAsString(), cancel);
+  }
+
+  /** Portal: a new card; Stripe tells the platform with customer.updated. */
+  public void portalUpdateCard(String portalId) {
+    String stripeCustomer = portalCustomers.get(portalId);
+    JsonObject sub = portalSubscriptionJson(portalId).orElseThrow();
+    String customerId = sub.getAsJsonObject("metadata").get("customer_id").getAsString();
+    deliver(
+        SandboxObjects.event(
+            "customer.updated",
+            SandboxObjects.customer(stripeCustomer, customerId),
+            Instant.now().getEpochSecond()));
+  }
+
+  private Optional<JsonObject> portalSubscriptionJson(String portalId) {
+    String stripeCustomer = portalCustomers.get(portalId);
+    return subscriptions.values().stream()
+        .filter(
+            s -> stripeCustomer != null && stripeCustomer.equals(s.get("customer").getAsString()))
+        .filter(s -> "active".equals(s.get("status").getAsString()))
+        .findFirst();
   }
 
   @Override

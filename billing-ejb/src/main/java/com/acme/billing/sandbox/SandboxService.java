@@ -74,4 +74,48 @@ public class SandboxService implements Sandbox {
   public Optional<String> portalReturnUrl(String portalId) {
     return active() ? sandbox.portalReturnUrl(portalId) : Optional.empty();
   }
+
+  @Override
+  public Optional<PortalPage> portalPage(String portalId) {
+    if (!active()) {
+      return Optional.empty();
+    }
+    return sandbox
+        .portalReturnUrl(portalId)
+        .map(
+            back ->
+                sandbox
+                    .portalSubscription(portalId)
+                    .flatMap(
+                        sub ->
+                            prices
+                                .byPriceId(sub.getItems().getData().get(0).getPrice().getId())
+                                .map(
+                                    tp ->
+                                        new PortalPage(
+                                            back,
+                                            tp.tierId(),
+                                            tp.billingPeriod(),
+                                            Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()))))
+                    .orElse(new PortalPage(back, null, null, false)));
+  }
+
+  @Override
+  public void portalAction(String portalId, String action, String tierId, String billingPeriod) {
+    if (!active() || sandbox.portalSubscription(portalId).isEmpty()) {
+      throw new IllegalArgumentException("no subscription to manage in this portal session");
+    }
+    switch (action) {
+      case "cancel" -> sandbox.portalCancel(portalId, true);
+      case "resume" -> sandbox.portalCancel(portalId, false);
+      case "update-card" -> sandbox.portalUpdateCard(portalId);
+      case "switch" ->
+          sandbox.portalSwitch(
+              portalId,
+              prices
+                  .priceId(tierId, billingPeriod)
+                  .orElseThrow(() -> new IllegalArgumentException("no price for " + tierId)));
+      default -> throw new IllegalArgumentException("unknown portal action " + action);
+    }
+  }
 }

@@ -82,6 +82,39 @@ class SandboxIT {
   }
 
   @Test
+  void theSandboxPortalSwitchesPlanCancelsAtPeriodEndAndResumes() {
+    String customer = BillingApi.newCustomer("portal");
+    String page = URI.create(Http.json(checkout(customer)).getString("url")).getPath();
+    assertThat(form(page + "/pay", "card=4242424242424242").statusCode()).isEqualTo(303);
+    HttpResponse<String> portal =
+        http.post(
+            "/billing/create-portal-session",
+            Tokens.customer(customer),
+            "{\"customerId\":\"%s\",\"returnUrl\":\"%s\"}".formatted(customer, CANCEL));
+    String portalPath = URI.create(Http.json(portal).getString("url")).getPath();
+    assertThat(http.get(portalPath, null).body()).contains("Current plan: <strong>PRO</strong>");
+
+    form(portalPath + "/switch", "tierId=SCALE&billingPeriod=monthly");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(status(customer).getString("tierId")).isEqualTo("SCALE"));
+    form(portalPath + "/cancel", "");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(status(customer).getBoolean("cancelAtPeriodEnd")).isTrue());
+    form(portalPath + "/resume", "");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(status(customer).getBoolean("cancelAtPeriodEnd")).isFalse());
+    assertThat(form(portalPath + "/update-card", "").body()).contains("Done.");
+  }
+
+  private static JsonObject status(String customer) {
+    return Http.json(http.get("/billing/subscription/status/" + customer, Tokens.service()));
+  }
+
+  @Test
   void theDecliningTestCardIsDeclinedAndGrantsNothing() {
     String customer = BillingApi.newCustomer("declined");
     String page = URI.create(Http.json(checkout(customer)).getString("url")).getPath();

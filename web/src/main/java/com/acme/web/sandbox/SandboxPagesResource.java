@@ -73,13 +73,81 @@ public class SandboxPagesResource {
   @Produces(MediaType.TEXT_HTML)
   @Operation(hidden = true)
   public String portal(@PathParam("portalId") String portalId) {
-    String back = sandbox.portalReturnUrl(portalId).orElseThrow(SandboxPagesResource::notFound);
-    return html(
-        "Billing portal (sandbox)",
-        "<p>This sandbox portal shows where Stripe's Customer Portal would let you manage the"
-            + " subscription.</p><p><a href=\""
-            + escape(back)
-            + "\">Return</a></p>");
+    return portalHtml(
+        portalId, sandbox.portalPage(portalId).orElseThrow(SandboxPagesResource::notFound), null);
+  }
+
+  @POST
+  @Path("portal/{portalId}/{action}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String portalAction(
+      @PathParam("portalId") String portalId, @PathParam("action") String action, String form) {
+    sandbox.portalPage(portalId).orElseThrow(SandboxPagesResource::notFound);
+    String done;
+    try {
+      sandbox.portalAction(
+          portalId, action, formValue(form, "tierId"), formValue(form, "billingPeriod"));
+      done = "Done.";
+    } catch (IllegalArgumentException e) {
+      done = e.getMessage();
+    }
+    return portalHtml(
+        portalId, sandbox.portalPage(portalId).orElseThrow(SandboxPagesResource::notFound), done);
+  }
+
+  private static String portalHtml(String portalId, Sandbox.PortalPage page, String message) {
+    String id = escape(portalId);
+    StringBuilder body = new StringBuilder();
+    if (message != null) {
+      body.append("<p role=\"status\">").append(escape(message)).append("</p>");
+    }
+    if (page.tierId() == null) {
+      body.append("<p>No active subscription.</p>");
+    } else {
+      body.append("<p>Current plan: <strong>")
+          .append(escape(page.tierId()))
+          .append("</strong>, billed ")
+          .append(escape(page.billingPeriod()))
+          .append(page.cancelAtPeriodEnd() ? " (cancels at the end of the period)" : "")
+          .append("</p>");
+      for (String tier : new String[] {"STARTER", "PRO", "SCALE"}) {
+        for (String period : new String[] {"monthly", "yearly"}) {
+          if (!(tier.equals(page.tierId()) && period.equals(page.billingPeriod()))) {
+            body.append("<form method=\"post\" action=\"/sandbox/portal/")
+                .append(id)
+                .append("/switch\">")
+                .append("<input type=\"hidden\" name=\"tierId\" value=\"")
+                .append(tier)
+                .append("\">")
+                .append("<input type=\"hidden\" name=\"billingPeriod\" value=\"")
+                .append(period)
+                .append("\">")
+                .append("<button type=\"submit\">Switch to ")
+                .append(tier)
+                .append(' ')
+                .append(period)
+                .append("</button></form>");
+          }
+        }
+      }
+      String toggle = page.cancelAtPeriodEnd() ? "resume" : "cancel";
+      body.append("<form method=\"post\" action=\"/sandbox/portal/")
+          .append(id)
+          .append("/")
+          .append(toggle)
+          .append("\">")
+          .append("<button type=\"submit\">")
+          .append(page.cancelAtPeriodEnd() ? "Resume subscription" : "Cancel at period end")
+          .append("</button></form>")
+          .append("<form method=\"post\" action=\"/sandbox/portal/")
+          .append(id)
+          .append("/update-card\">")
+          .append("<button type=\"submit\">Update card</button></form>");
+    }
+    body.append("<p><a href=\"").append(escape(page.returnUrl())).append("\">Return</a></p>");
+    return html("Billing portal (sandbox)", body.toString());
   }
 
   /** A field of an x-www-form-urlencoded body (read whole, so the size limit applies). */
@@ -121,7 +189,7 @@ public class SandboxPagesResource {
             + "</strong></p>"
             + (error == null ? "" : "<p role=\"alert\" class=\"error\">" + escape(error) + "</p>")
             + ("open".equals(page.status())
-                ? "<form method=\"post\" action=\""
+                ? "<form method=\"post\" action=\"/sandbox/checkout/"
                     + escape(page.sessionId())
                     + "/pay\">"
                     + "<label>Card number <input name=\"card\" inputmode=\"numeric\""
@@ -129,7 +197,7 @@ public class SandboxPagesResource {
                     + "<p class=\"hint\">Test cards: 4242 4242 4242 4242 pays;"
                     + " 4000 0000 0000 0002 is declined.</p>"
                     + "<button type=\"submit\">Pay</button></form>"
-                    + "<form method=\"post\" action=\""
+                    + "<form method=\"post\" action=\"/sandbox/checkout/"
                     + escape(page.sessionId())
                     + "/cancel\">"
                     + "<button type=\"submit\">Cancel</button></form>"
