@@ -15,6 +15,8 @@ public class PaymentProviderException extends BillingException {
     RATE_LIMITED,
     /** Stripe is unreachable or failing: retry after {@link #retryAfterSeconds()}. */
     UNAVAILABLE,
+    /** The object asked for does not exist at Stripe (or in the sandbox). */
+    NOT_FOUND,
     /** No payment provider is configured on this server. */
     NOT_CONFIGURED
   }

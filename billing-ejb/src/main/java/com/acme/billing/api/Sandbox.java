@@ -34,6 +34,10 @@ public interface Sandbox {
 
   Optional<PortalPage> portalPage(String portalId);
 
-  /** A portal action: {@code cancel}, {@code resume}, {@code update-card}, or {@code switch}. */
-  void portalAction(String portalId, String action, String tierId, String billingPeriod);
+  /**
+   * A portal action: {@code cancel}, {@code resume}, {@code update-card}, or {@code switch}.
+   *
+   * @return what to tell the customer
+   */
+  String portalAction(String portalId, String action, String tierId, String billingPeriod);
 }

@@ -9,9 +9,11 @@ import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
+import com.acme.billing.stripe.StripeCustomerMappings;
 import com.acme.billing.stripe.StripeCustomers;
 import com.stripe.model.checkout.Session;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,7 +25,8 @@ import java.util.Set;
  * live paid subscription changes plan through plan change or the portal, never a second checkout.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@TransactionAttribute(
+    TransactionAttributeType.NOT_SUPPORTED) // no transaction held across Stripe calls
 public class CheckoutService implements Checkout {
 
   static final String SESSION_ID_PLACEHOLDER = "{CHECKOUT_SESSION_ID}";
@@ -33,6 +36,7 @@ public class CheckoutService implements Checkout {
   @Inject PaymentGateway gateway;
   @Inject PriceCatalog prices;
   @Inject StripeCustomers customers;
+  @EJB StripeCustomerMappings mappings;
   @Inject RedirectPolicy redirects;
   @EJB PlanCatalogBean plans;
   @EJB EntitlementService entitlements;
@@ -72,14 +76,7 @@ public class CheckoutService implements Checkout {
     String success = withSessionPlaceholder(redirects.require("successUrl", successUrl));
     String cancel = redirects.require("cancelUrl", cancelUrl);
     String stripeCustomer =
-        customers
-            .stripeCustomerOf(customerId)
-            .orElseGet(
-                () -> {
-                  String created = gateway.createCustomer(customerId);
-                  customers.remember(customerId, created);
-                  return created;
-                });
+        customers.stripeCustomerOf(customerId).orElseGet(() -> createStripeCustomer(customerId));
     Session session =
         gateway
             .findOpenCheckoutSession(stripeCustomer, priceId)
@@ -105,6 +102,21 @@ public class CheckoutService implements Checkout {
                         CheckoutRefusedException.NO_BILLING_ACCOUNT,
                         "the customer has no Stripe billing account yet; start with a checkout"));
     return gateway.createPortalSession(stripeCustomer, url);
+  }
+
+  /**
+   * Creates the Stripe customer and remembers it. A concurrent first checkout does the same with
+   * the same idempotency key, so Stripe answers both with one customer; whichever remembers it
+   * second loses the unique key and reads the first one's.
+   */
+  private String createStripeCustomer(String customerId) {
+    String created = gateway.createCustomer(customerId);
+    try {
+      mappings.remember(customerId, created);
+      return created;
+    } catch (EJBException e) {
+      return customers.stripeCustomerOf(customerId).orElseThrow(() -> e);
+    }
   }
 
   private void requireNewBilling(String customerId) {

@@ -127,8 +127,7 @@ public class PlanChangeService implements PlanChanges {
 
   private com.acme.billing.api.SubscriptionStatus apply(
       String customerId, Subscription subscription, String actor) {
-    subscriptions.applyStripeSubscription(
-        customerId, reader.state(subscription, false), clock.instant().getEpochSecond(), actor);
+    subscriptions.applyPulledSubscription(customerId, reader.state(subscription, false), actor);
     return subscriptions.status(customerId);
   }
 }

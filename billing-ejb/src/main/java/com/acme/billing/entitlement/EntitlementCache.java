@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,7 @@ public class EntitlementCache {
 
   private final Map<String, MirrorState> entries = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
+  private final AtomicLong epoch = new AtomicLong();
 
   public MirrorState get(String customerId, Function<String, MirrorState> loader) {
     MirrorState cached = entries.get(customerId);
@@ -29,12 +31,23 @@ public class EntitlementCache {
       return cached;
     }
     long generation = generations.getOrDefault(customerId, 0L);
+    long epochAtLoad = epoch.get();
     MirrorState loaded = loader.apply(customerId);
     entries.compute(
         customerId,
         (id, current) ->
-            current == null && generations.getOrDefault(id, 0L) == generation ? loaded : current);
+            current == null
+                    && generations.getOrDefault(id, 0L) == generation
+                    && epoch.get() == epochAtLoad
+                ? loaded
+                : current);
     return loaded;
+  }
+
+  /** Drops every entry: when changes may have been missed (the poller could not read them). */
+  public void invalidateAll() {
+    epoch.incrementAndGet();
+    entries.clear();
   }
 
   public void invalidate(String customerId) {

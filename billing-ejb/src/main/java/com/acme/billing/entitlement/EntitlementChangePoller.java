@@ -26,7 +26,13 @@ import java.util.logging.Logger;
 public class EntitlementChangePoller {
 
   private static final Logger LOG = Logger.getLogger(EntitlementChangePoller.class.getName());
-  private static final int WINDOW_SECONDS = 10;
+
+  /**
+   * Longer than any transaction that writes a change: the change's time is its transaction's start
+   * (current_timestamp), and a webhook transaction may wait on Stripe (timeouts, retries).
+   */
+  private static final int WINDOW_SECONDS = 120;
+
   private static final int PURGE_EVERY_TICKS = 60;
 
   @PersistenceContext(unitName = "billing")
@@ -40,6 +46,7 @@ public class EntitlementChangePoller {
   private final Map<Long, Long> seen = new HashMap<>();
 
   private long tick;
+  private boolean missedAPoll;
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   void poll() {
@@ -62,6 +69,11 @@ public class EntitlementChangePoller {
           cache.invalidate((String) row[1]);
         }
       }
+      if (missedAPoll) {
+        // Changes may have left the window while the database could not be read.
+        cache.invalidateAll();
+        missedAPoll = false;
+      }
       seen.values().removeIf(at -> tick - at > 2L * WINDOW_SECONDS);
       if (tick % PURGE_EVERY_TICKS == 0) {
         em.createNativeQuery(
@@ -70,6 +82,7 @@ public class EntitlementChangePoller {
             .executeUpdate();
       }
     } catch (PersistenceException e) {
+      missedAPoll = true;
       LOG.log(Level.FINE, "entitlement change poll failed; retrying next second", e);
     }
   }

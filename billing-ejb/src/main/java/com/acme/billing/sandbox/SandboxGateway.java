@@ -1,5 +1,6 @@
 package com.acme.billing.sandbox;
 
+import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.webhook.WebhookSecrets;
@@ -98,7 +99,14 @@ public class SandboxGateway implements PaymentGateway {
   @Override
   public Session retrieveCheckoutSession(String sessionId) {
     JsonObject session = sessions.get(sessionId);
-    return session == null ? new Session() : ApiResource.GSON.fromJson(session, Session.class);
+    if (session == null) {
+      throw new PaymentProviderException(
+          PaymentProviderException.Kind.NOT_FOUND,
+          "resource_missing",
+          "No such checkout session.",
+          0);
+    }
+    return ApiResource.GSON.fromJson(session, Session.class);
   }
 
   @Override
@@ -200,7 +208,12 @@ public class SandboxGateway implements PaymentGateway {
   private JsonObject liveSubscription(String subscriptionId) {
     JsonObject sub = subscriptions.get(subscriptionId);
     if (sub == null) {
-      throw new IllegalArgumentException("no sandbox subscription " + subscriptionId);
+      // The sandbox keeps its objects in memory: a restart forgets them.
+      throw new PaymentProviderException(
+          PaymentProviderException.Kind.NOT_FOUND,
+          "resource_missing",
+          "The sandbox has no subscription " + subscriptionId + " (it forgets them on restart).",
+          0);
     }
     return sub;
   }

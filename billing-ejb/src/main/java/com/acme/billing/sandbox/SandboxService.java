@@ -58,7 +58,7 @@ public class SandboxService implements Sandbox {
     }
     try {
       return new PayResult(sandbox.pay(sessionId, card), null);
-    } catch (SandboxGateway.Declined e) {
+    } catch (SandboxGateway.Declined | IllegalStateException e) {
       return new PayResult(null, e.getMessage());
     }
   }
@@ -101,21 +101,28 @@ public class SandboxService implements Sandbox {
   }
 
   @Override
-  public void portalAction(String portalId, String action, String tierId, String billingPeriod) {
+  public String portalAction(String portalId, String action, String tierId, String billingPeriod) {
     if (!active() || sandbox.portalSubscription(portalId).isEmpty()) {
-      throw new IllegalArgumentException("no subscription to manage in this portal session");
+      return "There is no subscription to manage in this portal session.";
     }
     switch (action) {
       case "cancel" -> sandbox.portalCancel(portalId, true);
       case "resume" -> sandbox.portalCancel(portalId, false);
       case "update-card" -> sandbox.portalUpdateCard(portalId);
-      case "switch" ->
-          sandbox.portalSwitch(
-              portalId,
-              prices
-                  .priceId(tierId, billingPeriod)
-                  .orElseThrow(() -> new IllegalArgumentException("no price for " + tierId)));
-      default -> throw new IllegalArgumentException("unknown portal action " + action);
+      case "switch" -> {
+        Optional<String> price =
+            tierId == null || billingPeriod == null
+                ? Optional.empty()
+                : prices.priceId(tierId, billingPeriod);
+        if (price.isEmpty()) {
+          return "Choose one of the plans shown.";
+        }
+        sandbox.portalSwitch(portalId, price.get());
+      }
+      default -> {
+        return "Unknown action.";
+      }
     }
+    return "Done.";
   }
 }

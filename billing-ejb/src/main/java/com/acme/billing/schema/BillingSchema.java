@@ -13,7 +13,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -64,9 +63,10 @@ public class BillingSchema implements BillingModuleStatus {
       notReadyReason = null;
       return true;
     } catch (RuntimeException e) {
-      notReadyReason = "schema billing not migrated: " + e.getMessage();
-      LOG.log(
-          Level.WARNING, "{0}; retrying in {1} ms", new Object[] {notReadyReason, RETRY_MILLIS});
+      // The readiness probe is public: the details (host, user, SQL) go to the log only.
+      notReadyReason = "schema billing not migrated yet (see the server log)";
+      LOG.warning(
+          "schema billing not migrated, retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
       return false;
     }
   }

@@ -308,6 +308,11 @@ public class StripeGateway implements PaymentGateway {
           "Stripe cannot be reached right now.",
           RETRY_AFTER_SECONDS);
     }
+    if (e.getStatusCode()
+        == 404) { // retrieving a missing object (a missing price in a create is a 400)
+      return new PaymentProviderException(
+          Kind.NOT_FOUND, e.getCode(), "Stripe has no such object.", 0);
+    }
     if (e instanceof AuthenticationException || e instanceof PermissionException) {
       return new PaymentProviderException(
           Kind.REJECTED, e.getCode(), "The server's Stripe credentials were refused.", 0);

@@ -12,11 +12,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 
 /**
- * Pulls state from Stripe instead of waiting for a webhook. What it reads is Stripe's current
- * state, so it is applied as of the moment it was read: an event created before that is older.
+ * Pulls state from Stripe instead of waiting for a webhook, and applies it as pulled state (see
+ * {@link SubscriptionService#applyPulledSubscription}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each apply commits on its own
@@ -25,7 +24,6 @@ public class StripeSyncService implements StripeSync {
   @Inject PaymentGateway gateway;
   @Inject StripeSubscriptionReader reader;
   @Inject SubscriptionRepository mirror;
-  @Inject Clock clock;
   @EJB SubscriptionService subscriptions;
 
   @Override
@@ -62,7 +60,6 @@ public class StripeSyncService implements StripeSync {
   }
 
   private void apply(String customerId, Subscription subscription, String actor) {
-    subscriptions.applyStripeSubscription(
-        customerId, reader.state(subscription, false), clock.instant().getEpochSecond(), actor);
+    subscriptions.applyPulledSubscription(customerId, reader.state(subscription, false), actor);
   }
 }

@@ -120,6 +120,39 @@ public class SubscriptionService implements Subscriptions {
    */
   public String applyStripeSubscription(
       String customerId, StripeSubscriptionState stripe, long eventCreated, String actor) {
+    return apply(customerId, stripe, eventCreated, actor);
+  }
+
+  /**
+   * Applies a subscription read from Stripe just now (success page, sync, plan change). It is
+   * Stripe's current state, but it has no event time: it leaves the last applied event's time as it
+   * is (so later events still apply), and it never replaces another live subscription of the
+   * customer with one that is not live (an old session's canceled subscription, say).
+   */
+  public String applyPulledSubscription(
+      String customerId, StripeSubscriptionState stripe, String actor) {
+    Optional<CustomerSubscription> existing = repository.find(customerId);
+    if (existing.isPresent()) {
+      CustomerSubscription s = existing.get();
+      boolean other = !stripe.subscriptionId().equals(s.getStripeSubscriptionId());
+      if (other
+          && LIVE.contains(s.getStatus())
+          && !s.isDeleted()
+          && !LIVE.contains(stripe.status())) {
+        return STALE;
+      }
+    }
+    return apply(
+        customerId,
+        stripe,
+        existing.map(CustomerSubscription::getLastEventCreated).orElse(null),
+        actor);
+  }
+
+  private static final Set<String> LIVE = Set.of("active", "trialing", "past_due");
+
+  private String apply(
+      String customerId, StripeSubscriptionState stripe, Long eventCreated, String actor) {
     Optional<CustomerSubscription> existing = repository.findForUpdate(customerId);
     if (existing.isPresent()) {
       CustomerSubscription s = existing.get();
@@ -127,7 +160,9 @@ public class SubscriptionService implements Subscriptions {
       if (sameSubscription && s.isDeleted()) {
         return STALE;
       }
-      if (s.getLastEventCreated() != null && eventCreated < s.getLastEventCreated()) {
+      if (eventCreated != null
+          && s.getLastEventCreated() != null
+          && eventCreated < s.getLastEventCreated()) {
         return STALE;
       }
     }
@@ -145,7 +180,7 @@ public class SubscriptionService implements Subscriptions {
     if (!"past_due".equals(stripe.status())) {
       s.setPastDueSince(null);
     } else if (!"past_due".equals(previousStatus) || s.getPastDueSince() == null) {
-      s.setPastDueSince(Instant.ofEpochSecond(eventCreated));
+      s.setPastDueSince(eventCreated == null ? now : Instant.ofEpochSecond(eventCreated));
     }
     s.setTierId(stripe.tierId());
     s.setStatus(stripe.status());
@@ -157,7 +192,9 @@ public class SubscriptionService implements Subscriptions {
     s.setCycleAnchor(stripe.cycleAnchor());
     s.setCancelAtPeriodEnd(stripe.cancelAtPeriodEnd());
     s.setDeleted(stripe.deleted());
-    s.setLastEventCreated(eventCreated);
+    if (eventCreated != null) {
+      s.setLastEventCreated(eventCreated);
+    }
     s.setUpdatedAt(now);
     recordChange(customerId, actor, "subscription.stripe_event", before, s, now);
     return APPLIED;
@@ -170,6 +207,9 @@ public class SubscriptionService implements Subscriptions {
       return IGNORED;
     }
     CustomerSubscription s = repository.findForUpdate(found.get().getCustomerId()).orElseThrow();
+    if (s.getLastEventCreated() != null && eventCreated < s.getLastEventCreated()) {
+      return STALE; // a late retry or replay must not undo a payment that came after it
+    }
     if (!"active".equals(s.getStatus()) && !"trialing".equals(s.getStatus())) {
       return IGNORED;
     }
@@ -177,6 +217,7 @@ public class SubscriptionService implements Subscriptions {
     String before = describe(s);
     s.setStatus("past_due");
     s.setPastDueSince(Instant.ofEpochSecond(eventCreated));
+    s.setLastEventCreated(eventCreated);
     s.setUpdatedAt(now);
     recordChange(s.getCustomerId(), actor, "subscription.payment_failed", before, s, now);
     return APPLIED;

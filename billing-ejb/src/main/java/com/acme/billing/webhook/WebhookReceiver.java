@@ -9,13 +9,11 @@ import com.stripe.model.Event;
 import com.stripe.net.ApiResource;
 import com.stripe.net.Webhook;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -58,7 +56,9 @@ public class WebhookReceiver implements StripeWebhooks {
     }
     try {
       return new WebhookReceipt(event.getId(), event.getType(), applier.apply(event, payload));
-    } catch (EJBException | PersistenceException e) {
+    } catch (RuntimeException e) {
+      // System exceptions (EJBException, PersistenceException) and application ones alike (a
+      // Stripe error while re-reading): the transaction rolled back; record the failure.
       Optional<String> now = store.status(event.getId());
       if (now.isPresent() && !WebhookStore.FAILED.equals(now.get())) {
         // A concurrent delivery of the same event stored it first.

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The webhook signing secrets, {@code stripe.webhook.secrets} (comma-separated: while a secret
- * rolls, events signed with either verify). In the development profile without any, the built-in
- * sandbox's secret is used; the production profile refuses to start without real ones.
+ * rolls, events signed with either verify). Without any, the built-in sandbox's (public) secret is
+ * used only while the sandbox serves (development profile, no Stripe key): never beside a real key.
+ * The production profile refuses to start without real ones.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -27,6 +28,10 @@ public class WebhookSecrets {
   String profile;
 
   @Inject
+  @ConfigProperty(name = "stripe.api.key")
+  Optional<String> apiKey;
+
+  @Inject
   @ConfigProperty(name = "stripe.webhook.tolerance-seconds", defaultValue = "300")
   long toleranceSeconds;
 
@@ -37,7 +42,10 @@ public class WebhookSecrets {
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toList();
-    if (secrets.isEmpty() && "development".equalsIgnoreCase(profile.trim())) {
+    boolean sandboxServes =
+        "development".equalsIgnoreCase(profile.trim())
+            && apiKey.filter(k -> !k.isBlank()).isEmpty();
+    if (secrets.isEmpty() && sandboxServes) {
       return List.of(SANDBOX_SECRET);
     }
     return secrets;

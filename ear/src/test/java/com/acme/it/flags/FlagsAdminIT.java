@@ -133,6 +133,33 @@ class FlagsAdminIT {
   }
 
   @Test
+  void aReplaceWithAnUnknownEnvironmentIs400AndLeavesEveryStateAsItWas() {
+    HttpResponse<String> before = flags.get(FlagsApi.BILLING_V2);
+    HttpResponse<String> refused =
+        http.send(
+            "PUT",
+            "/flags/billing_v2",
+            Tokens.admin(),
+            Map.of("Content-Type", "application/json"),
+            "{\"environments\":{\"prod\":{\"enabled\":false,\"rolloutPercentage\":0}}}");
+    assertProblem(refused, 400, "invalid-flag");
+    HttpResponse<String> after = flags.get(FlagsApi.BILLING_V2);
+    assertThat(after.headers().firstValue("ETag")).isEqualTo(before.headers().firstValue("ETag"));
+    assertThat(Http.json(after).getJsonObject("environments"))
+        .isEqualTo(Http.json(before).getJsonObject("environments"));
+    assertThat(flags.evaluate(FlagsApi.BILLING_V2, "c_after_refused").getBoolean("enabled"))
+        .isTrue();
+  }
+
+  @Test
+  void aHistoryPageBeyondAnyIntegerIs400() {
+    assertProblem(
+        http.get("/flags/billing_v2/history?page=2147483647&size=100", Tokens.customer("c_h")),
+        400,
+        "invalid-flag");
+  }
+
+  @Test
   void onlyAdminsChangeFlagsAndACustomerEvaluatesOnlyItself() {
     assertProblem(
         flags.patch(FlagsApi.BILLING_V2, "{\"enabled\":false}", null, Tokens.customer("c_x")),

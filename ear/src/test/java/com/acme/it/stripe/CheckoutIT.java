@@ -141,6 +141,23 @@ class CheckoutIT {
   }
 
   @Test
+  void anUnknownCheckoutSessionIs404() {
+    stripe.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo("/v1/checkout/sessions/cs_test_unknown"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such checkout.session\"}}")));
+    assertProblem(
+        http.get("/billing/checkout-session/cs_test_unknown", Tokens.customer("c_x")),
+        404,
+        "payment-object-not-found");
+  }
+
+  @Test
   void freeOrAnotherCheckoutWhileSubscribedIsAConflictPointingToPlanChange() {
     String customer = BillingApi.newCustomer("co_free");
     assertProblem(checkout(customer, "FREE", "monthly", SUCCESS), 409, "free-needs-no-checkout");

@@ -281,6 +281,28 @@ class WebhookIT {
   }
 
   @Test
+  void aLatePaymentFailureOlderThanTheSubscriptionsStateChangesNothing() {
+    String customer = BillingApi.newCustomer("latefail");
+    String sub = "sub_" + customer;
+    stripe.deliver(
+        StripeEvents.event(
+            StripeEvents.newEventId(),
+            "customer.subscription.updated",
+            now() - 10,
+            StripeEvents.subscription(sub, customer, "price_pro_monthly", "active", false)));
+    HttpResponse<String> late =
+        stripe.deliver(
+            StripeEvents.event(
+                StripeEvents.newEventId(),
+                "invoice.payment_failed",
+                now() - 100,
+                StripeEvents.invoice(sub)));
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(Http.json(late).getString("outcome")).isEqualTo("stale");
+    assertThat(status(customer).getString("status")).isEqualTo("active");
+  }
+
+  @Test
   void badMissingOrStaleSignaturesAre400AndStoreNothing() {
     String customer = BillingApi.newCustomer("sig");
     String eventId = StripeEvents.newEventId();

@@ -70,9 +70,10 @@ public class FlagsSchema implements FlagsModuleStatus {
           .load()
           .migrate();
     } catch (RuntimeException e) {
-      notReadyReason = "schema flags not migrated: " + e.getMessage();
-      LOG.log(
-          Level.WARNING, "{0}; retrying in {1} ms", new Object[] {notReadyReason, RETRY_MILLIS});
+      // The readiness probe is public: the details (host, user, SQL) go to the log only.
+      notReadyReason = "schema flags not migrated yet (see the server log)";
+      LOG.warning(
+          "schema flags not migrated, retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
       return false;
     }
     try {
@@ -81,9 +82,8 @@ public class FlagsSchema implements FlagsModuleStatus {
       notReadyReason = null;
       return true;
     } catch (RuntimeException e) {
-      notReadyReason = "flags not loaded: " + e.getMessage();
-      LOG.log(
-          Level.WARNING, "{0}; retrying in {1} ms", new Object[] {notReadyReason, RETRY_MILLIS});
+      notReadyReason = "flags not loaded yet (see the server log)";
+      LOG.warning("flags not loaded, retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
       return false;
     }
   }

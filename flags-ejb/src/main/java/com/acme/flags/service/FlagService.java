@@ -86,6 +86,7 @@ public class FlagService implements FeatureFlags {
       throw new FlagException(
           FlagException.Kind.ALREADY_EXISTS, "key", "a flag named " + key + " exists");
     }
+    validateStates(definition.environments());
     Flag flag = new Flag(key, description(definition.description()), now(), actor);
     repository.add(flag);
     setStates(flag, definition.environments());
@@ -98,9 +99,11 @@ public class FlagService implements FeatureFlags {
     if (definition.key() != null && !definition.key().equals(key)) {
       throw FlagException.invalid("key", "the key in the body must match the path (" + key + ")");
     }
+    validateStates(definition.environments());
+    String description = description(definition.description());
     Flag flag = lockedAt(key, expectedVersion);
     FlagView before = view(flag);
-    flag.setDescription(description(definition.description()));
+    flag.setDescription(description);
     for (String env : Environments.ALL) {
       repository.setState(key, env, EnvironmentState.OFF);
     }
@@ -164,8 +167,8 @@ public class FlagService implements FeatureFlags {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public FlagHistory history(String key, int page, int size) {
-    if (page < 0) {
-      throw FlagException.invalid("page", "page must be 0 or more");
+    if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+      throw FlagException.invalid("page", "page must be 0 or more and within the history");
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw FlagException.invalid("size", "size must be within 1.." + MAX_PAGE_SIZE);
@@ -217,7 +220,8 @@ public class FlagService implements FeatureFlags {
     return after;
   }
 
-  private void setStates(Flag flag, Map<String, EnvironmentState> environments) {
+  /** Every check of a definition's states, before anything is written. */
+  private static void validateStates(Map<String, EnvironmentState> environments) {
     if (environments == null) {
       return;
     }
@@ -230,8 +234,14 @@ public class FlagService implements FeatureFlags {
           }
           requirePercentage(
               state.rolloutPercentage(), "environments." + env + ".rolloutPercentage");
-          repository.setState(flag.getKey(), env, state);
         });
+  }
+
+  /** Writes the states; {@link #validateStates} has checked them. */
+  private void setStates(Flag flag, Map<String, EnvironmentState> environments) {
+    if (environments != null) {
+      environments.forEach((env, state) -> repository.setState(flag.getKey(), env, state));
+    }
   }
 
   private static void requireEnvironment(String env, String field) {

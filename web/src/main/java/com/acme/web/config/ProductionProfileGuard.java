@@ -68,6 +68,26 @@ public class ProductionProfileGuard {
     if (value("stripe.webhook.secrets").isEmpty()) {
       problems.add("stripe.webhook.secrets (STRIPE_WEBHOOK_SECRETS) is required");
     }
+    for (String tier : new String[] {"starter", "pro", "scale"}) {
+      for (String period : new String[] {"monthly", "yearly"}) {
+        String name = "stripe." + tier + "." + period + ".price-id";
+        String sandboxDefault = "price_" + tier + "_" + period;
+        if (value(name).filter(v -> !v.equals(sandboxDefault)).isEmpty()) {
+          problems.add(
+              name
+                  + " (STRIPE_"
+                  + tier.toUpperCase(java.util.Locale.ROOT)
+                  + "_"
+                  + period.toUpperCase(java.util.Locale.ROOT)
+                  + "_PRICE_ID) must be the account's Stripe price id");
+        }
+      }
+    }
+    if (value("billing.redirect.allowed-origins").filter(v -> !v.contains("localhost")).isEmpty()) {
+      problems.add(
+          "billing.redirect.allowed-origins (BILLING_REDIRECT_ALLOWED_ORIGINS) must name the"
+              + " platform's origins");
+    }
     if (config.getOptionalValue("stripe.sandbox.enabled", Boolean.class).orElse(false)) {
       problems.add("stripe.sandbox.enabled (STRIPE_SANDBOX_ENABLED) must be false");
     }

@@ -89,6 +89,7 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
                 "payment-provider-unavailable",
                 "Payment provider unavailable",
                 p.getMessage() + " Nothing was charged; retry in " + p.retryAfterSeconds() + " s.");
+        case NOT_FOUND -> Problem.of(404, "payment-object-not-found", "Not found", p.getMessage());
         case NOT_CONFIGURED ->
             Problem.of(
                 503, "payment-provider-not-configured", "No payment provider", p.getMessage());

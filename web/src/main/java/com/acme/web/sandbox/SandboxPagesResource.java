@@ -85,14 +85,9 @@ public class SandboxPagesResource {
   public String portalAction(
       @PathParam("portalId") String portalId, @PathParam("action") String action, String form) {
     sandbox.portalPage(portalId).orElseThrow(SandboxPagesResource::notFound);
-    String done;
-    try {
-      sandbox.portalAction(
-          portalId, action, formValue(form, "tierId"), formValue(form, "billingPeriod"));
-      done = "Done.";
-    } catch (IllegalArgumentException e) {
-      done = e.getMessage();
-    }
+    String done =
+        sandbox.portalAction(
+            portalId, action, formValue(form, "tierId"), formValue(form, "billingPeriod"));
     return portalHtml(
         portalId, sandbox.portalPage(portalId).orElseThrow(SandboxPagesResource::notFound), done);
   }
