@@ -8,6 +8,7 @@ import com.acme.it.support.Deployments;
 import com.acme.it.support.FlagsApi;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
+import com.acme.it.support.StripeEvents;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,7 +38,14 @@ class TwoInstancesIT {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    peer = new PeerServer().startReady(Map.of("DB_PORT", ItConfig.get("it.db.port")));
+    peer =
+        new PeerServer()
+            .startReady(
+                Map.of(
+                    "DB_PORT",
+                    ItConfig.get("it.db.port"),
+                    "STRIPE_WEBHOOK_SECRETS",
+                    StripeEvents.PREVIOUS_SECRET + "," + StripeEvents.CURRENT_SECRET));
   }
 
   @AfterAll
@@ -90,5 +98,39 @@ class TwoInstancesIT {
             () ->
                 assertThat(billingThere.feature(customer, "autoscale").getBoolean("allowed"))
                     .isTrue());
+  }
+
+  @Test
+  void theSameStripeEventDeliveredToBothInstancesAtOnceIsAppliedOnce() throws Exception {
+    String customer = BillingApi.newCustomer("twin");
+    String payload =
+        StripeEvents.event(
+            StripeEvents.newEventId(),
+            "customer.subscription.created",
+            java.time.Instant.now().getEpochSecond(),
+            StripeEvents.subscription(
+                "sub_" + customer, customer, "price_pro_monthly", "active", false));
+    StripeEvents here = StripeEvents.testServer();
+    StripeEvents there = new StripeEvents(peer.http());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var results =
+          pool.invokeAll(
+              java.util.List.<java.util.concurrent.Callable<Integer>>of(
+                  () -> here.deliver(payload).statusCode(),
+                  () -> there.deliver(payload).statusCode(),
+                  () -> here.deliver(payload).statusCode(),
+                  () -> there.deliver(payload).statusCode()));
+      for (var result : results) {
+        assertThat(result.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            com.acme.it.support.Database.queryLong(
+                "select count(*) from billing.audit_log where customer_id = ?", customer))
+        .isEqualTo(1);
+    assertThat(billingHere.feature(customer, "autoscale").getBoolean("allowed")).isTrue();
   }
 }
