@@ -79,6 +79,7 @@ public class PlanChangeService implements PlanChanges {
     }
     gateway.changePriceAtPeriodEnd(
         stripe.getId(),
+        stripe.getSchedule(),
         item.getPrice().getId(),
         newPrice,
         item.getCurrentPeriodStart(),

@@ -186,6 +186,7 @@ public class SandboxGateway implements PaymentGateway {
   @Override
   public void changePriceAtPeriodEnd(
       String subscriptionId,
+      String existingScheduleId,
       String currentPriceId,
       String newPriceId,
       long periodStart,

@@ -37,6 +37,7 @@ public interface PaymentGateway {
    */
   void changePriceAtPeriodEnd(
       String subscriptionId,
+      String existingScheduleId,
       String currentPriceId,
       String newPriceId,
       long periodStart,

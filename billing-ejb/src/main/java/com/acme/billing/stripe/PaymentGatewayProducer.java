@@ -115,6 +115,7 @@ public class PaymentGatewayProducer {
     @Override
     public void changePriceAtPeriodEnd(
         String subscriptionId,
+        String existingScheduleId,
         String currentPriceId,
         String newPriceId,
         long periodStart,

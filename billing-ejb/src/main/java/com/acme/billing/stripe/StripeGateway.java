@@ -10,7 +10,6 @@ import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Subscription;
-import com.stripe.model.SubscriptionSchedule;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
@@ -184,6 +183,7 @@ public class StripeGateway implements PaymentGateway {
   @Override
   public void changePriceAtPeriodEnd(
       String subscriptionId,
+      String existingScheduleId,
       String currentPriceId,
       String newPriceId,
       long periodStart,
@@ -191,20 +191,24 @@ public class StripeGateway implements PaymentGateway {
       boolean yearly) {
     call(
         () -> {
-          SubscriptionSchedule schedule =
-              client
-                  .v1()
-                  .subscriptionSchedules()
-                  .create(
-                      SubscriptionScheduleCreateParams.builder()
-                          .setFromSubscription(subscriptionId)
-                          .build(),
-                      key("schedule", subscriptionId, String.valueOf(periodEnd)));
+          // A subscription can have one schedule: a second downgrade updates it.
+          String scheduleId =
+              existingScheduleId != null
+                  ? existingScheduleId
+                  : client
+                      .v1()
+                      .subscriptionSchedules()
+                      .create(
+                          SubscriptionScheduleCreateParams.builder()
+                              .setFromSubscription(subscriptionId)
+                              .build(),
+                          key("schedule", subscriptionId, String.valueOf(periodEnd)))
+                      .getId();
           return client
               .v1()
               .subscriptionSchedules()
               .update(
-                  schedule.getId(),
+                  scheduleId,
                   SubscriptionScheduleUpdateParams.builder()
                       .addPhase(
                           SubscriptionScheduleUpdateParams.Phase.builder()

@@ -117,6 +117,41 @@ class PlanChangeIT {
   }
 
   @Test
+  void aSecondDowngradeUpdatesTheSubscriptionsExistingSchedule() {
+    String customer = BillingApi.newCustomer("down2");
+    String sub = subscribedToPro(customer);
+    String schedule = "sub_sched_existing_" + customer;
+    stripe.stubFor(
+        get(urlEqualTo("/v1/subscriptions/" + sub))
+            .willReturn(
+                json(
+                    jakarta.json.Json.createObjectBuilder(
+                            StripeEvents.subscription(
+                                sub, customer, "price_pro_monthly", "active", false))
+                        .add("schedule", schedule)
+                        .build())));
+    JsonObject scheduleJson =
+        jakarta.json.Json.createObjectBuilder(StripeEvents.fixture("subscription_schedule"))
+            .add("id", schedule)
+            .build();
+    stripe.stubFor(
+        post(urlEqualTo("/v1/subscription_schedules/" + schedule)).willReturn(json(scheduleJson)));
+
+    HttpResponse<String> response =
+        change(customer, "{\"tierId\":\"STARTER\",\"billingPeriod\":\"yearly\"}", "change-plan");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    stripe.verify(
+        0,
+        postRequestedFor(urlEqualTo("/v1/subscription_schedules"))
+            .withFormParam("from_subscription", equalTo(sub)));
+    stripe.verify(
+        postRequestedFor(urlEqualTo("/v1/subscription_schedules/" + schedule))
+            .withFormParam("phases[1][items][0][price]", equalTo("price_starter_yearly"))
+            .withFormParam("phases[1][duration][interval]", equalTo("year")));
+  }
+
+  @Test
   void cancelAtPeriodEndAndResume() {
     String customer = BillingApi.newCustomer("cancel");
     String sub = subscribedToPro(customer);

@@ -404,6 +404,84 @@ class WebhookIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void aFailedEventIsProcessedWhenAnAdminReplaysIt() {
+    String customer = BillingApi.newCustomer("replay");
+    String sub = "sub_" + customer;
+    long t = now() - 20;
+    var standIn = com.acme.it.support.IntegrationTestSession.stripeStandIn();
+    java.util.function.Supplier<com.github.tomakehurst.wiremock.client.MappingBuilder> reRead =
+        () ->
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                    "/v1/subscriptions/" + sub));
+    // Stripe is down when the tie has to be settled: the event fails and is stored as failed.
+    standIn.stubFor(
+        reRead
+            .get()
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}")));
+    stripe.deliver(
+        StripeEvents.event(
+            StripeEvents.newEventId(),
+            "customer.subscription.created",
+            t,
+            StripeEvents.subscription(sub, customer, "price_pro_monthly", "active", false)));
+    String eventId = StripeEvents.newEventId();
+    assertProblem(
+        stripe.deliver(
+            StripeEvents.event(
+                eventId,
+                "customer.subscription.updated",
+                t,
+                StripeEvents.subscription(sub, customer, "price_pro_monthly", "active", true))),
+        500,
+        "webhook-processing-failed");
+    assertThat(
+            Database.queryLong(
+                "select count(*) from billing.webhook_event where event_id = ? and status = 'failed'",
+                eventId))
+        .isEqualTo(1);
+
+    // Stripe is back; an admin replays the event.
+    standIn.stubFor(
+        reRead
+            .get()
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        StripeEvents.subscription(
+                                sub, customer, "price_pro_monthly", "active", true)
+                            .toString())));
+    assertThat(
+            billing
+                .http()
+                .post("/billing/admin/webhook-events/" + eventId + "/replay", Tokens.service(), "")
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> replayed =
+        billing
+            .http()
+            .post("/billing/admin/webhook-events/" + eventId + "/replay", Tokens.admin(), "");
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+    assertThat(Http.json(replayed).getString("outcome")).isEqualTo("processed");
+    assertThat(status(customer).getBoolean("cancelAtPeriodEnd")).isTrue();
+    assertThat(
+            Database.queryLong(
+                "select count(*) from billing.webhook_event where event_id = ? and status = 'processed'",
+                eventId))
+        .isEqualTo(1);
+    assertProblem(
+        billing.http().post("/billing/admin/webhook-events/evt_none/replay", Tokens.admin(), ""),
+        404,
+        "webhook-event-not-found");
+  }
+
   private JsonObject status(String customer) {
     HttpResponse<String> response =
         billing.http().get("/billing/subscription/status/" + customer, Tokens.service());
