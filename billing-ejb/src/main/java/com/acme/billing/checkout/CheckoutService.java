@@ -11,6 +11,7 @@ import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.stripe.StripeCustomerMappings;
 import com.acme.billing.stripe.StripeCustomers;
+import com.acme.billing.subscription.CustomerSubscription;
 import com.stripe.model.checkout.Session;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -18,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.Set;
 
 /**
  * Stripe Checkout and the Customer Portal for customers on the new billing path. A customer with a
@@ -30,7 +30,6 @@ import java.util.Set;
 public class CheckoutService implements Checkout {
 
   static final String SESSION_ID_PLACEHOLDER = "{CHECKOUT_SESSION_ID}";
-  private static final Set<String> LIVE = Set.of("active", "trialing", "past_due");
 
   @Inject BillingRollout rollout;
   @Inject PaymentGateway gateway;
@@ -44,11 +43,9 @@ public class CheckoutService implements Checkout {
   @Override
   public CheckoutSession createCheckoutSession(
       String customerId, String tierId, String billingPeriod, String successUrl, String cancelUrl) {
-    requireNewBilling(customerId);
+    rollout.requireNewBilling(customerId);
     Tier tier = plans.tier(tierId);
-    if (!PriceCatalog.MONTHLY.equals(billingPeriod) && !PriceCatalog.YEARLY.equals(billingPeriod)) {
-      throw new InvalidUsageException("billingPeriod", "billingPeriod must be monthly or yearly");
-    }
+    PriceCatalog.requirePeriod(billingPeriod);
     if (tier.isFree()) {
       throw new CheckoutRefusedException(
           409,
@@ -57,7 +54,8 @@ public class CheckoutService implements Checkout {
               + " or use the customer portal");
     }
     var state = entitlements.state(customerId);
-    if (LIVE.contains(state.status()) && !Tier.FREE.equals(state.tierId())) {
+    if (CustomerSubscription.LIVE_STATUSES.contains(state.status())
+        && !Tier.FREE.equals(state.tierId())) {
       throw new CheckoutRefusedException(
           409,
           CheckoutRefusedException.SUBSCRIPTION_EXISTS,
@@ -90,7 +88,7 @@ public class CheckoutService implements Checkout {
 
   @Override
   public String createPortalSession(String customerId, String returnUrl) {
-    requireNewBilling(customerId);
+    rollout.requireNewBilling(customerId);
     String url = redirects.require("returnUrl", returnUrl);
     String stripeCustomer =
         customers
@@ -116,16 +114,6 @@ public class CheckoutService implements Checkout {
       return created;
     } catch (EJBException e) {
       return customers.stripeCustomerOf(customerId).orElseThrow(() -> e);
-    }
-  }
-
-  private void requireNewBilling(String customerId) {
-    if (!rollout.newBillingFor(customerId)) {
-      throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.BILLING_V2_NOT_ENABLED,
-          "self-service billing is not enabled for this customer yet (legacy billing path);"
-              + " access and usage are unaffected");
     }
   }
 

@@ -21,7 +21,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * Changes a live subscription through the payment port: an upgrade now with proration, a downgrade
@@ -31,8 +30,6 @@ import java.util.Set;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each mirror write commits alone
 public class PlanChangeService implements PlanChanges {
-
-  private static final Set<String> LIVE = Set.of("active", "trialing", "past_due");
 
   @Inject BillingRollout rollout;
   @Inject PaymentGateway gateway;
@@ -48,9 +45,7 @@ public class PlanChangeService implements PlanChanges {
       String customerId, String tierId, String billingPeriod, String actor) {
     CustomerSubscription current = liveSubscription(customerId);
     Tier target = plans.tier(tierId);
-    if (!PriceCatalog.MONTHLY.equals(billingPeriod) && !PriceCatalog.YEARLY.equals(billingPeriod)) {
-      throw new InvalidUsageException("billingPeriod", "billingPeriod must be monthly or yearly");
-    }
+    PriceCatalog.requirePeriod(billingPeriod);
     if (target.isFree()) {
       throw new CheckoutRefusedException(
           409,
@@ -108,16 +103,13 @@ public class PlanChangeService implements PlanChanges {
   }
 
   private CustomerSubscription liveSubscription(String customerId) {
-    if (!rollout.newBillingFor(customerId)) {
-      throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.BILLING_V2_NOT_ENABLED,
-          "self-service billing is not enabled for this customer yet (legacy billing path);"
-              + " access and usage are unaffected");
-    }
+    rollout.requireNewBilling(customerId);
     return mirror
         .find(customerId)
-        .filter(s -> LIVE.contains(s.getStatus()) && s.getStripeSubscriptionId() != null)
+        .filter(
+            s ->
+                CustomerSubscription.LIVE_STATUSES.contains(s.getStatus())
+                    && s.getStripeSubscriptionId() != null)
         .orElseThrow(
             () ->
                 new CheckoutRefusedException(

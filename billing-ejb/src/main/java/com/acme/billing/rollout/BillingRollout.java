@@ -1,5 +1,6 @@
 package com.acme.billing.rollout;
 
+import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.flags.api.BillingPath;
 import com.acme.flags.openfeature.FlagsProvider;
 import dev.openfeature.sdk.ImmutableContext;
@@ -24,6 +25,17 @@ public class BillingRollout {
           .getBooleanValue(BillingPath.FLAG_KEY, false, new ImmutableContext(customerId));
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /** The legacy rule for the selling surface: outside the rollout, a 409 that says so. */
+  public void requireNewBilling(String customerId) {
+    if (!newBillingFor(customerId)) {
+      throw new CheckoutRefusedException(
+          409,
+          CheckoutRefusedException.BILLING_V2_NOT_ENABLED,
+          "self-service billing is not enabled for this customer yet (legacy billing path);"
+              + " access and usage are unaffected");
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.billing.stripe;
 
+import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
 import jakarta.ejb.EJB;
@@ -24,6 +25,15 @@ public class PriceCatalog {
 
   @EJB PlanCatalogBean plans;
   @Inject Config config;
+
+  /**
+   * @throws InvalidUsageException unless the period is monthly or yearly
+   */
+  public static void requirePeriod(String billingPeriod) {
+    if (!MONTHLY.equals(billingPeriod) && !YEARLY.equals(billingPeriod)) {
+      throw new InvalidUsageException("billingPeriod", "billingPeriod must be monthly or yearly");
+    }
+  }
 
   public Optional<String> priceId(String tierId, String billingPeriod) {
     return config.getOptionalValue(

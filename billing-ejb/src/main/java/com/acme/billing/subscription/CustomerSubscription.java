@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The local mirror of one customer's Stripe subscription: the only thing entitlement checks read. A
@@ -19,6 +20,9 @@ import java.time.Instant;
     query =
         "select s from CustomerSubscription s where s.stripeSubscriptionId = :stripeSubscriptionId")
 public class CustomerSubscription {
+
+  /** Stripe statuses of a subscription that is still running (past_due included). */
+  public static final Set<String> LIVE_STATUSES = Set.of("active", "trialing", "past_due");
 
   @Id
   @Column(name = "customer_id")

@@ -136,9 +136,9 @@ public class SubscriptionService implements Subscriptions {
       CustomerSubscription s = existing.get();
       boolean other = !stripe.subscriptionId().equals(s.getStripeSubscriptionId());
       if (other
-          && LIVE.contains(s.getStatus())
+          && CustomerSubscription.LIVE_STATUSES.contains(s.getStatus())
           && !s.isDeleted()
-          && !LIVE.contains(stripe.status())) {
+          && !CustomerSubscription.LIVE_STATUSES.contains(stripe.status())) {
         return STALE;
       }
     }
@@ -148,8 +148,6 @@ public class SubscriptionService implements Subscriptions {
         existing.map(CustomerSubscription::getLastEventCreated).orElse(null),
         actor);
   }
-
-  private static final Set<String> LIVE = Set.of("active", "trialing", "past_due");
 
   private String apply(
       String customerId, StripeSubscriptionState stripe, Long eventCreated, String actor) {
