@@ -62,8 +62,4 @@ public class EntitlementCache {
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionChanged change) {
     invalidate(change.customerId());
   }
-
-  public int size() {
-    return entries.size();
-  }
 }

@@ -65,11 +65,6 @@ public class EntitlementService implements Entitlements {
     return cache.get(customerId, subscriptions::state);
   }
 
-  /** What the customer's state grants now. */
-  public Access access(String customerId) {
-    return rule.evaluate(state(customerId), clock.instant());
-  }
-
   public AccessRule rule() {
     return rule;
   }

@@ -43,8 +43,4 @@ public enum Resource {
   public static List<String> ids() {
     return Arrays.stream(values()).map(Resource::id).toList();
   }
-
-  public static List<String> idsOf(Kind kind) {
-    return Arrays.stream(values()).filter(r -> r.kind == kind).map(Resource::id).toList();
-  }
 }

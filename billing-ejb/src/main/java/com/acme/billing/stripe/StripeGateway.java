@@ -30,7 +30,6 @@ import java.util.logging.Logger;
 public class StripeGateway implements PaymentGateway {
 
   private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
-  static final String CUSTOMER_ID_METADATA = "customer_id";
   static final int RETRY_AFTER_SECONDS = 30;
 
   private final StripeClient client;
@@ -63,7 +62,7 @@ public class StripeGateway implements PaymentGateway {
                 .customers()
                 .create(
                     CustomerCreateParams.builder()
-                        .putMetadata(CUSTOMER_ID_METADATA, customerId)
+                        .putMetadata(StripeSubscriptionReader.CUSTOMER_ID_METADATA, customerId)
                         .build(),
                     key("customer", customerId))
                 .getId());
@@ -76,7 +75,7 @@ public class StripeGateway implements PaymentGateway {
             .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
             .setCustomer(p.stripeCustomerId())
             .setClientReferenceId(p.customerId())
-            .putMetadata(CUSTOMER_ID_METADATA, p.customerId())
+            .putMetadata(StripeSubscriptionReader.CUSTOMER_ID_METADATA, p.customerId())
             .addLineItem(
                 SessionCreateParams.LineItem.builder()
                     .setPrice(p.priceId())
@@ -84,7 +83,7 @@ public class StripeGateway implements PaymentGateway {
                     .build())
             .setSubscriptionData(
                 SessionCreateParams.SubscriptionData.builder()
-                    .putMetadata(CUSTOMER_ID_METADATA, p.customerId())
+                    .putMetadata(StripeSubscriptionReader.CUSTOMER_ID_METADATA, p.customerId())
                     .build())
             .setSuccessUrl(p.successUrl())
             .setCancelUrl(p.cancelUrl())

@@ -55,10 +55,6 @@ public class FlagCache {
     flags = Map.copyOf(updated);
   }
 
-  public boolean isLoaded() {
-    return flags != null;
-  }
-
   public long loadedCounter() {
     return counter;
   }

@@ -40,10 +40,6 @@ public final class Problem {
     return this;
   }
 
-  public int status() {
-    return status;
-  }
-
   public Map<String, Object> body() {
     return fields;
   }
