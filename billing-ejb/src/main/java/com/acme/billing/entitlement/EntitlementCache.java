@@ -3,13 +3,14 @@ package com.acme.billing.entitlement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Each customer's mirror state, kept in memory after the first read so that entitlement and usage
+ * Each customer's mirror states (one per subscription), kept in memory after the first read so that entitlement and usage
  * checks do no database round trip. An entry is dropped when that customer's subscription changes:
  * at once on the instance that wrote it (after commit), and through {@link EntitlementChangePoller}
  * on the others.
@@ -21,18 +22,19 @@ import java.util.function.Function;
 @ApplicationScoped
 public class EntitlementCache {
 
-  private final Map<String, MirrorState> entries = new ConcurrentHashMap<>();
+  private final Map<String, List<MirrorState>> entries = new ConcurrentHashMap<>();
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
 
-  public MirrorState get(String customerId, Function<String, MirrorState> loader) {
-    MirrorState cached = entries.get(customerId);
+  public List<MirrorState> get(
+      String customerId, Function<String, List<MirrorState>> loader) {
+    List<MirrorState> cached = entries.get(customerId);
     if (cached != null) {
       return cached;
     }
     long generation = generations.getOrDefault(customerId, 0L);
     long epochAtLoad = epoch.get();
-    MirrorState loaded = loader.apply(customerId);
+    List<MirrorState> loaded = List.copyOf(loader.apply(customerId));
     entries.compute(
         customerId,
         (id, current) ->

@@ -5,6 +5,7 @@ import com.acme.billing.api.FeatureAccess;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.subscription.SubscriptionRepository;
+import com.acme.billing.subscription.SubscriptionRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -60,9 +61,16 @@ public class EntitlementService implements Entitlements {
         paidTierWouldGrantIt ? FeatureAccess.SUBSCRIPTION_INACTIVE : FeatureAccess.NOT_IN_PLAN);
   }
 
-  /** The customer's mirror state: from memory, or read once from the mirror. */
+  /**
+   * The state of the customer's subscription that decides access now (see {@link
+   * SubscriptionRules#effective}): from memory, or read once from the mirror.
+   */
   public MirrorState state(String customerId) {
-    return cache.get(customerId, subscriptions::state);
+    return SubscriptionRules.effective(
+        cache.get(customerId, subscriptions::states),
+        rule,
+        tierId -> plans.find(tierId).map(Tier::rank).orElse(0),
+        clock.instant());
   }
 
   public AccessRule rule() {

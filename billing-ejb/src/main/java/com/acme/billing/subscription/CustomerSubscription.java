@@ -10,22 +10,30 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The local mirror of one customer's Stripe subscription: the only thing entitlement checks read. A
- * customer without a row is on FREE with status {@code none}.
+ * The local mirror of one Stripe subscription of a customer: the only thing entitlement checks
+ * read. A customer may have several (none overwrites another); one without any is on FREE with
+ * status {@code none}. A correction made by hand for a customer without a Stripe subscription has
+ * the id {@code manual:<customer id>}.
  */
 @Entity
-@Table(name = "customer_subscription", schema = "billing")
+@Table(name = "subscription_mirror", schema = "billing")
 @NamedQuery(
-    name = "CustomerSubscription.findByStripeSubscriptionId",
+    name = "CustomerSubscription.findByCustomer",
     query =
-        "select s from CustomerSubscription s where s.stripeSubscriptionId = :stripeSubscriptionId")
+        "select s from CustomerSubscription s where s.customerId = :customerId"
+            + " order by s.updatedAt desc")
 public class CustomerSubscription {
 
   /** Stripe statuses of a subscription that is still running (past_due included). */
   public static final Set<String> LIVE_STATUSES = Set.of("active", "trialing", "past_due");
 
+  static final String MANUAL_PREFIX = "manual:";
+
   @Id
-  @Column(name = "customer_id")
+  @Column(name = "subscription_id")
+  private String subscriptionId;
+
+  @Column(name = "customer_id", nullable = false)
   private String customerId;
 
   @Column(name = "tier_id", nullable = false)
@@ -39,9 +47,6 @@ public class CustomerSubscription {
 
   @Column(name = "stripe_customer_id")
   private String stripeCustomerId;
-
-  @Column(name = "stripe_subscription_id")
-  private String stripeSubscriptionId;
 
   @Column(name = "current_period_start")
   private Instant currentPeriodStart;
@@ -64,6 +69,12 @@ public class CustomerSubscription {
   @Column(name = "deleted", nullable = false)
   private boolean deleted;
 
+  @Column(name = "duplicate", nullable = false)
+  private boolean duplicate;
+
+  @Column(name = "unknown_price_id")
+  private String unknownPriceId;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -73,7 +84,9 @@ public class CustomerSubscription {
 
   protected CustomerSubscription() {}
 
-  public CustomerSubscription(String customerId, String tierId, String status, Instant now) {
+  public CustomerSubscription(
+      String subscriptionId, String customerId, String tierId, String status, Instant now) {
+    this.subscriptionId = subscriptionId;
     this.customerId = customerId;
     this.tierId = tierId;
     this.status = status;
@@ -116,12 +129,37 @@ public class CustomerSubscription {
     this.stripeCustomerId = stripeCustomerId;
   }
 
-  public String getStripeSubscriptionId() {
-    return stripeSubscriptionId;
+  public String getSubscriptionId() {
+    return subscriptionId;
   }
 
-  public void setStripeSubscriptionId(String stripeSubscriptionId) {
-    this.stripeSubscriptionId = stripeSubscriptionId;
+  /** Stripe's id, or null for a row corrected by hand without a Stripe subscription. */
+  public String getStripeSubscriptionId() {
+    return subscriptionId.startsWith(MANUAL_PREFIX) ? null : subscriptionId;
+  }
+
+  public static String manualId(String customerId) {
+    return MANUAL_PREFIX + customerId;
+  }
+
+  public boolean isLive() {
+    return !deleted && LIVE_STATUSES.contains(status);
+  }
+
+  public boolean isDuplicate() {
+    return duplicate;
+  }
+
+  public void setDuplicate(boolean duplicate) {
+    this.duplicate = duplicate;
+  }
+
+  public String getUnknownPriceId() {
+    return unknownPriceId;
+  }
+
+  public void setUnknownPriceId(String unknownPriceId) {
+    this.unknownPriceId = unknownPriceId;
   }
 
   public Instant getCurrentPeriodStart() {

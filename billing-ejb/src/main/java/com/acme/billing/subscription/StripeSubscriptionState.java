@@ -2,7 +2,10 @@ package com.acme.billing.subscription;
 
 import java.time.Instant;
 
-/** What a Stripe subscription object says, in the mirror's terms. */
+/**
+ * What a Stripe subscription object says, in the mirror's terms. {@code unknownPriceId} is set when
+ * its price maps to no tier (the state then grants FREE).
+ */
 public record StripeSubscriptionState(
     String subscriptionId,
     String stripeCustomerId,
@@ -13,4 +16,5 @@ public record StripeSubscriptionState(
     Instant currentPeriodEnd,
     Instant cycleAnchor,
     boolean cancelAtPeriodEnd,
-    boolean deleted) {}
+    boolean deleted,
+    String unknownPriceId) {}

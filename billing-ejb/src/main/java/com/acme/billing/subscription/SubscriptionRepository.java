@@ -3,8 +3,10 @@ package com.acme.billing.subscription;
 import com.acme.billing.entitlement.MirrorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** The subscription mirror in the {@code billing} schema. */
@@ -14,30 +16,59 @@ public class SubscriptionRepository {
   @PersistenceContext(unitName = "billing")
   EntityManager em;
 
-  public Optional<CustomerSubscription> find(String customerId) {
-    return Optional.ofNullable(em.find(CustomerSubscription.class, customerId));
+  public Optional<CustomerSubscription> find(String subscriptionId) {
+    return Optional.ofNullable(em.find(CustomerSubscription.class, subscriptionId));
   }
 
-  public MirrorState state(String customerId) {
-    return find(customerId).map(SubscriptionRepository::toState).orElse(MirrorState.NONE);
+  /** Every subscription of the customer, the most recently changed first. */
+  public List<CustomerSubscription> ofCustomer(String customerId) {
+    return em.createNamedQuery("CustomerSubscription.findByCustomer", CustomerSubscription.class)
+        .setParameter("customerId", customerId)
+        .getResultList();
   }
 
-  /** The customer's mirror row, locked until the transaction ends (events apply one at a time). */
-  public Optional<CustomerSubscription> findForUpdate(String customerId) {
-    return Optional.ofNullable(
-        em.find(CustomerSubscription.class, customerId, LockModeType.PESSIMISTIC_WRITE));
-  }
-
-  public Optional<CustomerSubscription> findByStripeSubscription(String subscriptionId) {
-    return em.createNamedQuery(
-            "CustomerSubscription.findByStripeSubscriptionId", CustomerSubscription.class)
-        .setParameter("stripeSubscriptionId", subscriptionId)
-        .getResultStream()
-        .findFirst();
+  /** What the mirror says of each of the customer's subscriptions, for the entitlement cache. */
+  public List<MirrorState> states(String customerId) {
+    return ofCustomer(customerId).stream().map(SubscriptionRepository::toState).toList();
   }
 
   public void add(CustomerSubscription subscription) {
     em.persist(subscription);
+  }
+
+  /** Creates the customer's account row unless it exists (fails on a concurrent insert). */
+  public boolean insertAccountIfMissing(String customerId, Instant now) {
+    if (accountExists(customerId)) {
+      return false;
+    }
+    em.createNativeQuery(
+            "insert into billing.customer_account (customer_id, created_at) values (?1, ?2)")
+        .setParameter(1, customerId)
+        .setParameter(2, now.atOffset(ZoneOffset.UTC))
+        .executeUpdate();
+    return true;
+  }
+
+  public boolean accountExists(String customerId) {
+    return !em.createNativeQuery(
+            "select customer_id from billing.customer_account where customer_id = ?1")
+        .setParameter(1, customerId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Locks the customer's account row until the transaction ends: every change to the customer's
+   * subscriptions takes this lock first, so they are decided one at a time.
+   *
+   * @return false if the customer has no account row yet
+   */
+  public boolean lockAccount(String customerId) {
+    return !em.createNativeQuery(
+            "select customer_id from billing.customer_account where customer_id = ?1 for update")
+        .setParameter(1, customerId)
+        .getResultList()
+        .isEmpty();
   }
 
   /** Tells every instance (this one included) that the customer's entitlements changed. */
@@ -57,6 +88,10 @@ public class SubscriptionRepository {
         s.getPastDueSince(),
         s.getCycleAnchor() != null ? s.getCycleAnchor() : s.getCurrentPeriodStart(),
         s.getCurrentPeriodEnd(),
-        s.isCancelAtPeriodEnd());
+        s.isCancelAtPeriodEnd(),
+        s.getSubscriptionId(),
+        s.isDeleted(),
+        s.isDuplicate(),
+        s.getUpdatedAt());
   }
 }

@@ -2,6 +2,7 @@ package com.acme.billing.subscription;
 
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.MirrorCorrection;
+import com.acme.billing.api.SubscriptionRecord;
 import com.acme.billing.api.SubscriptionStatus;
 import com.acme.billing.api.Subscriptions;
 import com.acme.billing.audit.AuditLog;
@@ -11,6 +12,7 @@ import com.acme.billing.entitlement.MirrorState;
 import com.acme.billing.entitlement.SubscriptionChanged;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.subscription.SubscriptionRules.Order;
 import com.acme.billing.usage.UsageService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -21,11 +23,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** Reads and writes the subscription mirror; every write is audited and invalidates the cache. */
+/**
+ * Reads and writes the subscription mirror. Every write first locks the customer's account row, so
+ * that ordering, ties and duplicates are decided one change at a time (the rules themselves are
+ * {@link SubscriptionRules}); every write is audited and invalidates the cache.
+ */
 @Stateless
 @LocalBean
 public class SubscriptionService implements Subscriptions {
@@ -42,7 +51,14 @@ public class SubscriptionService implements Subscriptions {
           "paused");
   static final Set<String> PERIODS = Set.of("monthly", "yearly");
 
+  /** Audit actions a person may have to act on. */
+  public static final String DUPLICATE_SUBSCRIPTION = "duplicate_subscription";
+
+  public static final String UNKNOWN_PRICE = "unknown_price";
+
   @Inject SubscriptionRepository repository;
+  @Inject InvoiceStates invoices;
+  @EJB CustomerAccounts accounts;
   @EJB EntitlementService entitlements;
   @EJB PlanCatalogBean plans;
   @EJB AuditLog audit;
@@ -71,6 +87,42 @@ public class SubscriptionService implements Subscriptions {
   }
 
   @Override
+  public List<SubscriptionRecord> subscriptions(String customerId) {
+    return repository.ofCustomer(customerId).stream()
+        .map(
+            s ->
+                new SubscriptionRecord(
+                    s.getSubscriptionId(),
+                    s.getTierId(),
+                    s.getStatus(),
+                    s.getBillingPeriod(),
+                    s.getCurrentPeriodEnd(),
+                    s.isCancelAtPeriodEnd(),
+                    s.isDeleted(),
+                    s.isDuplicate(),
+                    s.getUnknownPriceId(),
+                    s.getUpdatedAt()))
+        .toList();
+  }
+
+  /**
+   * The customer's live Stripe subscription that plan change, cancel and resume act on: the one
+   * that decides access, else any other live one (a duplicate).
+   */
+  public Optional<CustomerSubscription> liveStripeSubscription(String customerId) {
+    String deciding = entitlements.state(customerId).subscriptionId();
+    return repository.ofCustomer(customerId).stream()
+        .filter(s -> s.isLive() && s.getStripeSubscriptionId() != null)
+        .min(
+            Comparator.comparing(
+                (CustomerSubscription s) -> !s.getSubscriptionId().equals(deciding)));
+  }
+
+  /**
+   * Writes the mirror by hand: the subscription that decides the customer's access, or a manual
+   * one if the customer has none.
+   */
+  @Override
   public SubscriptionStatus correct(String customerId, MirrorCorrection c, String actor) {
     plans.tier(c.tierId());
     if (!STRIPE_STATUSES.contains(c.status())) {
@@ -79,22 +131,16 @@ public class SubscriptionService implements Subscriptions {
     if (c.billingPeriod() != null && !PERIODS.contains(c.billingPeriod())) {
       throw new InvalidUsageException("billingPeriod", "billingPeriod must be monthly or yearly");
     }
+    accounts.lock(customerId);
     Instant now = clock.instant();
-    Optional<CustomerSubscription> existing = repository.find(customerId);
+    String deciding = entitlements.state(customerId).subscriptionId();
+    String id = deciding != null ? deciding : CustomerSubscription.manualId(customerId);
+    Optional<CustomerSubscription> existing = repository.find(id);
     String before = existing.map(SubscriptionService::describe).orElse(null);
     CustomerSubscription s =
-        existing.orElseGet(
-            () -> {
-              CustomerSubscription created =
-                  new CustomerSubscription(customerId, c.tierId(), c.status(), now);
-              repository.add(created);
-              return created;
-            });
-    if (!"past_due".equals(c.status())) {
-      s.setPastDueSince(null);
-    } else if (!"past_due".equals(s.getStatus()) || s.getPastDueSince() == null) {
-      s.setPastDueSince(now);
-    }
+        existing.orElseGet(() -> create(id, customerId, c.tierId(), c.status(), now));
+    s.setPastDueSince(
+        SubscriptionRules.pastDueSince(s.getStatus(), s.getPastDueSince(), c.status(), now));
     s.setTierId(c.tierId());
     s.setStatus(c.status());
     s.setBillingPeriod(c.billingPeriod());
@@ -103,7 +149,7 @@ public class SubscriptionService implements Subscriptions {
     s.setCancelAtPeriodEnd(c.cancelAtPeriodEnd());
     s.setUpdatedAt(now);
     recordChange(customerId, actor, "subscription.corrected", before, s, now);
-    return toStatus(customerId, SubscriptionRepository.toState(s), now);
+    return status(customerId);
   }
 
   /** Outcomes of applying a Stripe object to the mirror. */
@@ -113,98 +159,125 @@ public class SubscriptionService implements Subscriptions {
   public static final String IGNORED = "ignored";
 
   /**
-   * Applies a Stripe subscription to the customer's mirror, unless the event is older than the last
-   * one applied to that subscription, or the subscription was deleted (a tombstone keeps a late
-   * created/updated from bringing it back). On a tie of {@code created} (one-second resolution)
-   * events apply in arrival order.
+   * Applies a Stripe subscription from an event created at {@code eventCreated}. Ordering is
+   * decided under the customer's lock: an event older than the last one applied to the
+   * subscription, or one for a deleted subscription, is stale; one of the same second is settled
+   * by {@code reRead}, which reads the subscription again through the payment port.
    */
   public String applyStripeSubscription(
-      String customerId, StripeSubscriptionState stripe, long eventCreated, String actor) {
-    return apply(customerId, stripe, eventCreated, actor);
+      String customerId,
+      StripeSubscriptionState stripe,
+      long eventCreated,
+      UnaryOperator<StripeSubscriptionState> reRead,
+      String actor) {
+    accounts.lock(customerId);
+    Optional<CustomerSubscription> existing = repository.find(stripe.subscriptionId());
+    Order order =
+        SubscriptionRules.order(
+            existing.map(CustomerSubscription::getLastEventCreated).orElse(null),
+            eventCreated,
+            existing.map(CustomerSubscription::isDeleted).orElse(false),
+            stripe.deleted());
+    return switch (order) {
+      case STALE -> STALE;
+      case TIE -> write(customerId, reRead.apply(stripe), existing, eventCreated, actor);
+      case APPLY -> write(customerId, stripe, existing, eventCreated, actor);
+    };
   }
 
   /**
    * Applies a subscription read from Stripe just now (success page, sync, plan change). It is
-   * Stripe's current state, but it has no event time: it leaves the last applied event's time as it
-   * is (so later events still apply), and it never replaces another live subscription of the
-   * customer with one that is not live (an old session's canceled subscription, say).
+   * Stripe's current state, so it advances the ordering mark to now: an older event delivered
+   * later cannot overwrite it. A deleted subscription stays deleted.
    */
   public String applyPulledSubscription(
       String customerId, StripeSubscriptionState stripe, String actor) {
-    Optional<CustomerSubscription> existing = repository.find(customerId);
-    if (existing.isPresent()) {
-      CustomerSubscription s = existing.get();
-      boolean other = !stripe.subscriptionId().equals(s.getStripeSubscriptionId());
-      if (other
-          && CustomerSubscription.LIVE_STATUSES.contains(s.getStatus())
-          && !s.isDeleted()
-          && !CustomerSubscription.LIVE_STATUSES.contains(stripe.status())) {
-        return STALE;
-      }
+    accounts.lock(customerId);
+    Optional<CustomerSubscription> existing = repository.find(stripe.subscriptionId());
+    if (existing.map(CustomerSubscription::isDeleted).orElse(false)) {
+      return STALE;
     }
-    return apply(
-        customerId,
-        stripe,
-        existing.map(CustomerSubscription::getLastEventCreated).orElse(null),
-        actor);
+    long mark =
+        SubscriptionRules.pulledMark(
+            existing.map(CustomerSubscription::getLastEventCreated).orElse(null), clock.instant());
+    return write(customerId, stripe, existing, mark, actor);
   }
 
-  private String apply(
-      String customerId, StripeSubscriptionState stripe, Long eventCreated, String actor) {
-    Optional<CustomerSubscription> existing = repository.findForUpdate(customerId);
-    if (existing.isPresent()) {
-      CustomerSubscription s = existing.get();
-      boolean sameSubscription = stripe.subscriptionId().equals(s.getStripeSubscriptionId());
-      if (sameSubscription && s.isDeleted()) {
-        return STALE;
-      }
-      if (eventCreated != null
-          && s.getLastEventCreated() != null
-          && eventCreated < s.getLastEventCreated()) {
-        return STALE;
-      }
-    }
+  private String write(
+      String customerId,
+      StripeSubscriptionState stripe,
+      Optional<CustomerSubscription> existing,
+      long mark,
+      String actor) {
     Instant now = clock.instant();
     String before = existing.map(SubscriptionService::describe).orElse(null);
     CustomerSubscription s =
         existing.orElseGet(
-            () -> {
-              CustomerSubscription created =
-                  new CustomerSubscription(customerId, stripe.tierId(), stripe.status(), now);
-              repository.add(created);
-              return created;
-            });
-    String previousStatus = existing.map(CustomerSubscription::getStatus).orElse(null);
-    if (!"past_due".equals(stripe.status())) {
-      s.setPastDueSince(null);
-    } else if (!"past_due".equals(previousStatus) || s.getPastDueSince() == null) {
-      s.setPastDueSince(eventCreated == null ? now : Instant.ofEpochSecond(eventCreated));
-    }
+            () ->
+                create(stripe.subscriptionId(), customerId, stripe.tierId(), stripe.status(), now));
+    boolean wasDuplicate = s.isDuplicate();
+    boolean wasLive = existing.map(CustomerSubscription::isLive).orElse(false);
+    s.setPastDueSince(
+        SubscriptionRules.pastDueSince(
+            existing.map(CustomerSubscription::getStatus).orElse(null),
+            s.getPastDueSince(),
+            stripe.status(),
+            Instant.ofEpochSecond(Math.min(mark, now.getEpochSecond()))));
     s.setTierId(stripe.tierId());
     s.setStatus(stripe.status());
     s.setBillingPeriod(stripe.billingPeriod());
-    s.setStripeSubscriptionId(stripe.subscriptionId());
     s.setStripeCustomerId(stripe.stripeCustomerId());
     s.setCurrentPeriodStart(stripe.currentPeriodStart());
     s.setCurrentPeriodEnd(stripe.currentPeriodEnd());
     s.setCycleAnchor(stripe.cycleAnchor());
     s.setCancelAtPeriodEnd(stripe.cancelAtPeriodEnd());
     s.setDeleted(stripe.deleted());
-    if (eventCreated != null) {
-      s.setLastEventCreated(eventCreated);
-    }
+    s.setUnknownPriceId(stripe.unknownPriceId());
+    s.setLastEventCreated(mark);
     s.setUpdatedAt(now);
+    List<MirrorState> others =
+        repository.ofCustomer(customerId).stream()
+            .filter(o -> !o.getSubscriptionId().equals(s.getSubscriptionId()))
+            .map(SubscriptionRepository::toState)
+            .toList();
+    s.setDuplicate(
+        SubscriptionRules.isDuplicate(
+            wasLive, wasDuplicate, s.getSubscriptionId(), s.isLive(), others));
     recordChange(customerId, actor, "subscription.stripe_event", before, s, now);
+    if (s.isDuplicate() && !wasDuplicate) {
+      audit.record(actor, customerId, DUPLICATE_SUBSCRIPTION, null, describe(s), now);
+    }
+    if (stripe.unknownPriceId() != null
+        && !stripe.unknownPriceId().equals(
+            existing.map(CustomerSubscription::getUnknownPriceId).orElse(null))) {
+      audit.record(actor, customerId, UNKNOWN_PRICE, null, describe(s), now);
+    }
     return APPLIED;
   }
 
-  /** A failed payment moves a live subscription to past_due; the grace period starts then. */
-  public String markPaymentFailed(String subscriptionId, long eventCreated, String actor) {
-    Optional<CustomerSubscription> found = repository.findByStripeSubscription(subscriptionId);
+  private CustomerSubscription create(
+      String id, String customerId, String tierId, String status, Instant now) {
+    CustomerSubscription created = new CustomerSubscription(id, customerId, tierId, status, now);
+    repository.add(created);
+    return created;
+  }
+
+  /**
+   * A failed payment of an invoice moves a live subscription to past_due; the grace period starts
+   * then. It does not count once the invoice is paid, whichever of the two events arrives last.
+   */
+  public String markPaymentFailed(
+      String subscriptionId, String invoiceId, long eventCreated, String actor) {
+    Optional<CustomerSubscription> found = repository.find(subscriptionId);
     if (found.isEmpty()) {
       return IGNORED;
     }
-    CustomerSubscription s = repository.findForUpdate(found.get().getCustomerId()).orElseThrow();
+    accounts.lock(found.get().getCustomerId());
+    if (!SubscriptionRules.paymentFailureCounts(invoices.status(invoiceId).orElse(null))) {
+      return STALE;
+    }
+    invoices.record(invoiceId, subscriptionId, InvoiceStates.PAYMENT_FAILED);
+    CustomerSubscription s = repository.find(subscriptionId).orElseThrow();
     if (s.getLastEventCreated() != null && eventCreated < s.getLastEventCreated()) {
       return STALE; // a late retry or replay must not undo a payment that came after it
     }
@@ -218,6 +291,30 @@ public class SubscriptionService implements Subscriptions {
     s.setLastEventCreated(eventCreated);
     s.setUpdatedAt(now);
     recordChange(s.getCustomerId(), actor, "subscription.payment_failed", before, s, now);
+    return APPLIED;
+  }
+
+  /**
+   * A paid invoice: it stays paid, and a subscription that was past due only for failed invoices
+   * that are now all paid is active again.
+   */
+  public String markInvoicePaid(String subscriptionId, String invoiceId, String actor) {
+    Optional<CustomerSubscription> found = repository.find(subscriptionId);
+    if (found.isEmpty()) {
+      return IGNORED;
+    }
+    accounts.lock(found.get().getCustomerId());
+    invoices.record(invoiceId, subscriptionId, InvoiceStates.PAID);
+    CustomerSubscription s = repository.find(subscriptionId).orElseThrow();
+    if (!"past_due".equals(s.getStatus()) || s.isDeleted() || invoices.hasFailed(subscriptionId)) {
+      return APPLIED;
+    }
+    Instant now = clock.instant();
+    String before = describe(s);
+    s.setStatus("active");
+    s.setPastDueSince(null);
+    s.setUpdatedAt(now);
+    recordChange(s.getCustomerId(), actor, "subscription.invoice_paid", before, s, now);
     return APPLIED;
   }
 
@@ -239,6 +336,7 @@ public class SubscriptionService implements Subscriptions {
     }
     JsonObjectBuilder json =
         Json.createObjectBuilder()
+            .add("subscriptionId", s.getSubscriptionId())
             .add("tierId", s.getTierId())
             .add("status", s.getStatus())
             .add("cancelAtPeriodEnd", s.isCancelAtPeriodEnd());
@@ -246,7 +344,10 @@ public class SubscriptionService implements Subscriptions {
     add(json, "cycleAnchor", s.getCycleAnchor());
     add(json, "currentPeriodEnd", s.getCurrentPeriodEnd());
     add(json, "pastDueSince", s.getPastDueSince());
-    add(json, "stripeSubscriptionId", s.getStripeSubscriptionId());
+    add(json, "unknownPriceId", s.getUnknownPriceId());
+    if (s.isDuplicate()) {
+      json.add("duplicate", true);
+    }
     return json.build().toString();
   }
 

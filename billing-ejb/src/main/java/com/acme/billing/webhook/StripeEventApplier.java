@@ -3,7 +3,7 @@ package com.acme.billing.webhook;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.StripeCustomers;
 import com.acme.billing.stripe.StripeSubscriptionReader;
-import com.acme.billing.subscription.SubscriptionRepository;
+import com.acme.billing.subscription.StripeSubscriptionState;
 import com.acme.billing.subscription.SubscriptionService;
 import com.stripe.Stripe;
 import com.stripe.model.Event;
@@ -33,7 +33,6 @@ public class StripeEventApplier {
   @EJB SubscriptionService subscriptions;
   @Inject StripeCustomers customers;
   @Inject StripeSubscriptionReader reader;
-  @Inject SubscriptionRepository mirror;
   @Inject PaymentGateway gateway;
 
   /**
@@ -82,13 +81,12 @@ public class StripeEventApplier {
           "customer.subscription.deleted" ->
           subscription(event, typed(event, Subscription.class), type.endsWith(".deleted"), actor);
       case "invoice.payment_failed" -> paymentFailed(event, typed(event, Invoice.class), actor);
+      case "invoice.paid" -> invoicePaid(typed(event, Invoice.class), actor);
       case "checkout.session.completed" -> checkoutCompleted(typed(event, Session.class));
       case "customer.created", "customer.updated" ->
           customer(typed(event, com.stripe.model.Customer.class));
       // Recorded for the alerts that read them; the subscription events carry the state change.
-      case "customer.subscription.trial_will_end",
-          "invoice.paid",
-          "invoice.payment_action_required" ->
+      case "customer.subscription.trial_will_end", "invoice.payment_action_required" ->
           new Outcome(SubscriptionService.APPLIED, "recorded");
       default -> new Outcome(SubscriptionService.IGNORED, "event type not handled");
     };
@@ -103,38 +101,54 @@ public class StripeEventApplier {
               + sub.getId()
               + " belongs to no known customer (no metadata customer_id)");
     }
-    Subscription current = deleted ? sub : reReadOnTie(customerId.get(), sub, event.getCreated());
+    StripeSubscriptionState state = reader.state(sub, deleted);
     String result =
         subscriptions.applyStripeSubscription(
-            customerId.get(), reader.state(current, deleted), event.getCreated(), actor);
+            customerId.get(),
+            state,
+            event.getCreated(),
+            tied -> reader.state(gateway.retrieveSubscription(tied.subscriptionId()), false),
+            actor);
+    if (SubscriptionService.STALE.equals(result)) {
+      return new Outcome(result, "older than the mirror");
+    }
     return new Outcome(
-        result, SubscriptionService.STALE.equals(result) ? "older than the mirror" : null);
-  }
-
-  /**
-   * Events carry a one-second {@code created}: two of the same second cannot be ordered, so the
-   * subscription is read again through the payment port (an API call only then).
-   */
-  private Subscription reReadOnTie(String customerId, Subscription sub, long created) {
-    boolean tie =
-        mirror
-            .find(customerId)
-            .filter(s -> sub.getId().equals(s.getStripeSubscriptionId()))
-            .map(s -> s.getLastEventCreated() != null && s.getLastEventCreated() == created)
-            .orElse(false);
-    return tie ? gateway.retrieveSubscription(sub.getId()) : sub;
+        result,
+        state.unknownPriceId() == null
+            ? null
+            : "warning: price "
+                + state.unknownPriceId()
+                + " maps to no tier; FREE granted (audit unknown_price)");
   }
 
   private Outcome paymentFailed(Event event, Invoice invoice, String actor) {
-    String subscriptionId =
-        invoice.getParent() == null || invoice.getParent().getSubscriptionDetails() == null
-            ? null
-            : invoice.getParent().getSubscriptionDetails().getSubscription();
+    String subscriptionId = subscriptionOf(invoice);
     if (subscriptionId == null) {
       return new Outcome(SubscriptionService.IGNORED, "invoice without a subscription");
     }
+    String result =
+        subscriptions.markPaymentFailed(
+            subscriptionId, invoice.getId(), event.getCreated(), actor);
     return new Outcome(
-        subscriptions.markPaymentFailed(subscriptionId, event.getCreated(), actor), null);
+        result,
+        SubscriptionService.STALE.equals(result)
+            ? "the invoice is paid, or a newer event was applied"
+            : null);
+  }
+
+  private Outcome invoicePaid(Invoice invoice, String actor) {
+    String subscriptionId = subscriptionOf(invoice);
+    if (subscriptionId == null) {
+      return new Outcome(SubscriptionService.IGNORED, "invoice without a subscription");
+    }
+    return new Outcome(subscriptions.markInvoicePaid(subscriptionId, invoice.getId(), actor), null);
+  }
+
+  /** The invoice's subscription (API 2026-07-29.dahlia: under parent.subscription_details). */
+  private static String subscriptionOf(Invoice invoice) {
+    return invoice.getParent() == null || invoice.getParent().getSubscriptionDetails() == null
+        ? null
+        : invoice.getParent().getSubscriptionDetails().getSubscription();
   }
 
   private Outcome checkoutCompleted(Session session) {
