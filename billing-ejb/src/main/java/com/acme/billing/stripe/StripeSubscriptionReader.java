@@ -1,8 +1,10 @@
 package com.acme.billing.stripe;
 
+import com.acme.billing.plan.Tier;
 import com.acme.billing.stripe.PriceCatalog.TierPeriod;
 import com.acme.billing.subscription.StripeSubscriptionState;
 import com.acme.billing.subscription.SubscriptionRepository;
+import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,23 +38,21 @@ public class StripeSubscriptionReader {
   }
 
   /**
-   * The subscription as the mirror keeps it. The period sits on the item (API 2026-07-29.dahlia).
-   *
-   * @throws IllegalStateException for a price that is not configured for any tier
+   * The subscription as the mirror keeps it. The period sits on the item (API 2026-07-29.dahlia). A
+   * price that resolves to no tier ({@link PriceCatalog#resolve}) gives FREE, the period of the
+   * price's recurring interval (or null), and the price's id in {@code unknownPriceId}.
    */
   public StripeSubscriptionState state(Subscription sub, boolean deleted) {
     SubscriptionItem item = sub.getItems().getData().get(0);
-    String priceId = item.getPrice().getId();
+    Price price = item.getPrice();
+    Optional<TierPeriod> resolved = prices.resolve(price);
+    String unknownPriceId = null;
+    if (resolved.isEmpty()) {
+      unknownPriceId = price == null || price.getId() == null ? "" : price.getId();
+    }
     TierPeriod tier =
-        prices
-            .byPriceId(priceId)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "price "
-                            + priceId
-                            + " is not configured for any tier; set"
-                            + " STRIPE_<TIER>_<PERIOD>_PRICE_ID"));
+        resolved.orElseGet(
+            () -> new TierPeriod(Tier.FREE, PriceCatalog.billingPeriodOf(price).orElse(null)));
     return new StripeSubscriptionState(
         sub.getId(),
         sub.getCustomer(),
@@ -63,7 +63,8 @@ public class StripeSubscriptionReader {
         instant(item.getCurrentPeriodEnd()),
         instant(sub.getBillingCycleAnchor()),
         Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()),
-        deleted);
+        deleted,
+        unknownPriceId);
   }
 
   private static Instant instant(Long epochSeconds) {

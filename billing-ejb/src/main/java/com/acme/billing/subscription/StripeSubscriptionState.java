@@ -3,8 +3,9 @@ package com.acme.billing.subscription;
 import java.time.Instant;
 
 /**
- * What a Stripe subscription object says, in the mirror's terms. {@code unknownPriceId} is set when
- * its price maps to no tier (the state then grants FREE).
+ * What a Stripe subscription object says, in the mirror's terms. {@code unknownPriceId} is the
+ * subscription's price id when no tier could be resolved from the price (the tier is then FREE;
+ * empty when the item carries no price id); null when the price is known.
  */
 public record StripeSubscriptionState(
     String subscriptionId,
@@ -17,4 +18,10 @@ public record StripeSubscriptionState(
     Instant cycleAnchor,
     boolean cancelAtPeriodEnd,
     boolean deleted,
-    String unknownPriceId) {}
+    String unknownPriceId) {
+
+  /** Whether the subscription's price resolved to no tier (the caller records it). */
+  public boolean unknownPrice() {
+    return unknownPriceId != null;
+  }
+}
