@@ -17,6 +17,8 @@ public class PaymentProviderException extends BillingException {
     UNAVAILABLE,
     /** The object asked for does not exist at Stripe (or in the sandbox). */
     NOT_FOUND,
+    /** The idempotency key was used before for a request with other parameters. */
+    IDEMPOTENCY_CONFLICT,
     /** No payment provider is configured on this server. */
     NOT_CONFIGURED
   }

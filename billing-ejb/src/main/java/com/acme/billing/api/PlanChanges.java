@@ -14,9 +14,13 @@ public interface PlanChanges {
   record PlanChange(
       String change, String effective, Instant effectiveAt, SubscriptionStatus subscription) {}
 
-  PlanChange changePlan(String customerId, String tierId, String billingPeriod, String actor);
+  /**
+   * @param idempotencyKey the request's {@code Idempotency-Key} header, or null (a random key)
+   */
+  PlanChange changePlan(
+      String customerId, String tierId, String billingPeriod, String actor, String idempotencyKey);
 
-  PlanChange cancel(String customerId, String actor);
+  PlanChange cancel(String customerId, String actor, String idempotencyKey);
 
-  PlanChange resume(String customerId, String actor);
+  PlanChange resume(String customerId, String actor, String idempotencyKey);
 }

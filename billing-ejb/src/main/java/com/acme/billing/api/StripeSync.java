@@ -6,17 +6,23 @@ import jakarta.ejb.Local;
 @Local
 public interface StripeSync {
 
-  /** A checkout session as Stripe has it; {@code customerId} is ours (client_reference_id). */
-  record CheckoutSessionView(String sessionId, String status, String customerId) {}
-
-  CheckoutSessionView checkoutSession(String sessionId);
+  /**
+   * A checkout session of ours: its status at Stripe, whose it is (our customer id), and that
+   * customer's subscription status after its outcome was applied.
+   */
+  record CheckoutSessionView(
+      String sessionId, String status, String customerId, SubscriptionStatus subscription) {}
 
   /**
-   * Applies a completed checkout session's subscription to the mirror, as its webhook would, so
-   * that the success page shows access even when the browser returns before the webhook.
+   * The success page's look-up: applies a completed session's subscription to the mirror, as its
+   * webhook would, so that the page shows access even when the browser returns before the webhook.
+   *
+   * @param onlyForCustomer a customer caller's own id (another customer's session is not found), or
+   *     null for service and admin callers
+   * @throws PaymentProviderException of kind NOT_FOUND for a session that is not ours or not theirs
    */
-  SubscriptionStatus applyCheckoutSession(String sessionId, String actor);
+  CheckoutSessionView lookUpCheckoutSession(String sessionId, String onlyForCustomer, String actor);
 
-  /** Re-reads the customer's subscription from Stripe and repairs the mirror. */
+  /** Re-reads the customer's subscriptions from Stripe and repairs the mirror. */
   SubscriptionStatus sync(String customerId, String actor);
 }

@@ -7,11 +7,13 @@ import com.acme.billing.entitlement.EntitlementService;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.stripe.IdempotencyKey;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.stripe.StripeCustomerMappings;
 import com.acme.billing.stripe.StripeCustomers;
 import com.acme.billing.subscription.CustomerSubscription;
+import com.acme.billing.subscription.SubscriptionService;
 import com.stripe.model.checkout.Session;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -39,11 +41,19 @@ public class CheckoutService implements Checkout {
   @Inject RedirectPolicy redirects;
   @EJB PlanCatalogBean plans;
   @EJB EntitlementService entitlements;
+  @EJB SubscriptionService subscriptions;
+  @EJB CheckoutSessions sessions;
 
   @Override
   public CheckoutSession createCheckoutSession(
-      String customerId, String tierId, String billingPeriod, String successUrl, String cancelUrl) {
+      String customerId,
+      String tierId,
+      String billingPeriod,
+      String successUrl,
+      String cancelUrl,
+      String idempotencyKey) {
     rollout.requireNewBilling(customerId);
+    IdempotencyKey key = IdempotencyKey.forRequest(customerId, idempotencyKey);
     Tier tier = plans.tier(tierId);
     PriceCatalog.requirePeriod(billingPeriod);
     if (tier.isFree()) {
@@ -74,7 +84,9 @@ public class CheckoutService implements Checkout {
     String success = withSessionPlaceholder(redirects.require("successUrl", successUrl));
     String cancel = redirects.require("cancelUrl", cancelUrl);
     String stripeCustomer =
-        customers.stripeCustomerOf(customerId).orElseGet(() -> createStripeCustomer(customerId));
+        customers
+            .stripeCustomerOf(customerId)
+            .orElseGet(() -> createStripeCustomer(customerId, key.forCall("customer")));
     Session session =
         gateway
             .findOpenCheckoutSession(stripeCustomer, priceId)
@@ -82,13 +94,27 @@ public class CheckoutService implements Checkout {
                 () ->
                     gateway.createCheckoutSession(
                         new PaymentGateway.CheckoutParameters(
-                            customerId, stripeCustomer, priceId, success, cancel)));
+                            customerId,
+                            stripeCustomer,
+                            priceId,
+                            success,
+                            cancel,
+                            key.forCall("checkout"))));
+    try {
+      sessions.remember(session.getId(), customerId);
+    } catch (RuntimeException concurrentlyRemembered) {
+      // A concurrent request reused the same open session and remembered it first.
+    }
     return new CheckoutSession(session.getId(), session.getUrl());
   }
 
   @Override
-  public String createPortalSession(String customerId, String returnUrl) {
-    rollout.requireNewBilling(customerId);
+  public String createPortalSession(String customerId, String returnUrl, String idempotencyKey) {
+    // A customer who already subscribed keeps the portal on the legacy path too: cancelling and
+    // updating a card must never depend on the rollout.
+    if (!subscriptions.hasStripeSubscription(customerId)) {
+      rollout.requireNewBilling(customerId);
+    }
     String url = redirects.require("returnUrl", returnUrl);
     String stripeCustomer =
         customers
@@ -99,16 +125,19 @@ public class CheckoutService implements Checkout {
                         409,
                         CheckoutRefusedException.NO_BILLING_ACCOUNT,
                         "the customer has no Stripe billing account yet; start with a checkout"));
-    return gateway.createPortalSession(stripeCustomer, url);
+    return gateway.createPortalSession(
+        stripeCustomer,
+        url,
+        IdempotencyKey.forRequest(customerId, idempotencyKey).forCall("portal"));
   }
 
   /**
-   * Creates the Stripe customer and remembers it. A concurrent first checkout does the same with
-   * the same idempotency key, so Stripe answers both with one customer; whichever remembers it
-   * second loses the unique key and reads the first one's.
+   * Creates the Stripe customer and remembers it. A concurrent first checkout may create a second
+   * one at Stripe; whichever remembers it second loses the unique key and uses the first one's (the
+   * other stays unused at Stripe, without subscriptions).
    */
-  private String createStripeCustomer(String customerId) {
-    String created = gateway.createCustomer(customerId);
+  private String createStripeCustomer(String customerId, String idempotencyKey) {
+    String created = gateway.createCustomer(customerId, idempotencyKey);
     try {
       mappings.remember(customerId, created);
       return created;

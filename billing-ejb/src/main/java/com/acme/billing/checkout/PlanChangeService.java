@@ -6,11 +6,11 @@ import com.acme.billing.api.PlanChanges;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.stripe.IdempotencyKey;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.stripe.StripeSubscriptionReader;
 import com.acme.billing.subscription.CustomerSubscription;
-import com.acme.billing.subscription.SubscriptionRepository;
 import com.acme.billing.subscription.SubscriptionService;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
@@ -23,9 +23,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Changes a live subscription through the payment port: an upgrade now with proration, a downgrade
- * at the period's end through a subscription schedule, cancel at period end, resume. What Stripe
- * answers is applied to the mirror at once; the webhooks that follow confirm it.
+ * Changes a live subscription through the payment port: an upgrade now, invoiced at once, a
+ * downgrade at the period's end through a subscription schedule, cancel at period end, resume. What
+ * Stripe answers is applied to the mirror at once; the webhooks that follow confirm it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each mirror write commits alone
@@ -35,14 +35,14 @@ public class PlanChangeService implements PlanChanges {
   @Inject PaymentGateway gateway;
   @Inject PriceCatalog prices;
   @Inject StripeSubscriptionReader reader;
-  @Inject SubscriptionRepository mirror;
   @Inject Clock clock;
   @EJB PlanCatalogBean plans;
   @EJB SubscriptionService subscriptions;
 
   @Override
   public PlanChange changePlan(
-      String customerId, String tierId, String billingPeriod, String actor) {
+      String customerId, String tierId, String billingPeriod, String actor, String idempotencyKey) {
+    rollout.requireNewBilling(customerId);
     CustomerSubscription current = liveSubscription(customerId);
     Tier target = plans.tier(tierId);
     PriceCatalog.requirePeriod(billingPeriod);
@@ -65,11 +65,15 @@ public class PlanChangeService implements PlanChanges {
                     new InvalidUsageException(
                         "tierId",
                         "no Stripe price is configured for " + tierId + " " + billingPeriod));
+    IdempotencyKey key = IdempotencyKey.forRequest(customerId, idempotencyKey);
     Subscription stripe = gateway.retrieveSubscription(current.getStripeSubscriptionId());
     SubscriptionItem item = stripe.getItems().getData().get(0);
     boolean upgrade = target.rank() > plans.tier(current.getTierId()).rank();
     if (upgrade) {
-      Subscription changed = gateway.changePriceNow(stripe.getId(), item.getId(), newPrice);
+      // A pending downgrade's schedule would revert the upgrade at period end: release it first.
+      releasePendingSchedule(stripe, key);
+      Subscription changed =
+          gateway.changePriceNow(stripe.getId(), item.getId(), newPrice, key.forCall("upgrade"));
       return new PlanChange("upgrade", "now", clock.instant(), apply(customerId, changed, actor));
     }
     gateway.changePriceAtPeriodEnd(
@@ -79,7 +83,8 @@ public class PlanChangeService implements PlanChanges {
         newPrice,
         item.getCurrentPeriodStart(),
         item.getCurrentPeriodEnd(),
-        PriceCatalog.YEARLY.equals(billingPeriod));
+        PriceCatalog.YEARLY.equals(billingPeriod),
+        key.forCall("downgrade"));
     return new PlanChange(
         "downgrade",
         "period_end",
@@ -87,29 +92,52 @@ public class PlanChangeService implements PlanChanges {
         subscriptions.status(customerId));
   }
 
+  /**
+   * Cancels at period end. Stripe refuses to change the cancellation of a subscription a schedule
+   * manages (a pending downgrade): the schedule is released first, dropping the downgrade, which
+   * the cancellation makes moot.
+   */
   @Override
-  public PlanChange cancel(String customerId, String actor) {
+  public PlanChange cancel(String customerId, String actor, String idempotencyKey) {
     CustomerSubscription current = liveSubscription(customerId);
-    Subscription changed = gateway.cancelAtPeriodEnd(current.getStripeSubscriptionId(), true);
+    IdempotencyKey key = IdempotencyKey.forRequest(customerId, idempotencyKey);
+    Subscription stripe = gateway.retrieveSubscription(current.getStripeSubscriptionId());
+    releasePendingSchedule(stripe, key);
+    Subscription changed = gateway.cancelAtPeriodEnd(stripe.getId(), true, key.forCall("cancel"));
     var status = apply(customerId, changed, actor);
     return new PlanChange("cancel", "period_end", status.currentPeriodEnd(), status);
   }
 
+  /**
+   * Undoes a cancel at period end. A subscription that is not cancelled has nothing to resume: it
+   * is left as it is, with any pending downgrade.
+   */
   @Override
-  public PlanChange resume(String customerId, String actor) {
+  public PlanChange resume(String customerId, String actor, String idempotencyKey) {
     CustomerSubscription current = liveSubscription(customerId);
-    Subscription changed = gateway.cancelAtPeriodEnd(current.getStripeSubscriptionId(), false);
+    IdempotencyKey key = IdempotencyKey.forRequest(customerId, idempotencyKey);
+    Subscription stripe = gateway.retrieveSubscription(current.getStripeSubscriptionId());
+    if (!Boolean.TRUE.equals(stripe.getCancelAtPeriodEnd())) {
+      return new PlanChange("resume", "now", clock.instant(), apply(customerId, stripe, actor));
+    }
+    releasePendingSchedule(stripe, key);
+    Subscription changed = gateway.cancelAtPeriodEnd(stripe.getId(), false, key.forCall("resume"));
     return new PlanChange("resume", "now", clock.instant(), apply(customerId, changed, actor));
   }
 
+  private void releasePendingSchedule(Subscription stripe, IdempotencyKey key) {
+    if (stripe.getSchedule() != null) {
+      gateway.releaseSchedule(stripe.getSchedule(), key.forCall("release-schedule"));
+    }
+  }
+
+  /**
+   * The live subscription to act on. Cancel and resume work on the legacy path too, for a customer
+   * who already subscribed: leaving must never depend on the rollout.
+   */
   private CustomerSubscription liveSubscription(String customerId) {
-    rollout.requireNewBilling(customerId);
-    return mirror
-        .find(customerId)
-        .filter(
-            s ->
-                CustomerSubscription.LIVE_STATUSES.contains(s.getStatus())
-                    && s.getStripeSubscriptionId() != null)
+    return subscriptions
+        .liveStripeSubscription(customerId)
         .orElseThrow(
             () ->
                 new CheckoutRefusedException(

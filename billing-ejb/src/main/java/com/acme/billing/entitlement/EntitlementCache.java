@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Each customer's mirror states (one per subscription), kept in memory after the first read so that entitlement and usage
- * checks do no database round trip. An entry is dropped when that customer's subscription changes:
- * at once on the instance that wrote it (after commit), and through {@link EntitlementChangePoller}
- * on the others.
+ * Each customer's mirror states (one per subscription), kept in memory after the first read so that
+ * entitlement and usage checks do no database round trip. An entry is dropped when that customer's
+ * subscription changes: at once on the instance that wrote it (after commit), and through {@link
+ * EntitlementChangePoller} on the others.
  *
  * <p>A read that raced with a change must not put the old state back: each customer has a
  * generation that every invalidation bumps, and a loaded state is kept only if the generation is
@@ -26,8 +26,7 @@ public class EntitlementCache {
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
 
-  public List<MirrorState> get(
-      String customerId, Function<String, List<MirrorState>> loader) {
+  public List<MirrorState> get(String customerId, Function<String, List<MirrorState>> loader) {
     List<MirrorState> cached = entries.get(customerId);
     if (cached != null) {
       return cached;

@@ -4,6 +4,8 @@ import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.webhook.WebhookSecrets;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
@@ -52,6 +54,8 @@ public class SandboxGateway implements PaymentGateway {
   private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
   private final Map<String, String> portals = new ConcurrentHashMap<>();
   private final Map<String, String> portalCustomers = new ConcurrentHashMap<>();
+  private final SandboxIdempotency idempotency = new SandboxIdempotency();
+  private final Map<String, String> pendingPrices = new ConcurrentHashMap<>();
 
   /** What the hosted checkout page shows. */
   public record PageSession(String id, String customerId, String priceId, String status) {}
@@ -64,12 +68,30 @@ public class SandboxGateway implements PaymentGateway {
   }
 
   @Override
-  public String createCustomer(String customerId) {
-    return SandboxObjects.id("cus");
+  public String createCustomer(String customerId, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        SandboxIdempotency.fingerprint("customer", customerId),
+        String.class,
+        () -> SandboxObjects.id("cus"));
   }
 
   @Override
   public Session createCheckoutSession(CheckoutParameters p) {
+    return idempotency.once(
+        p.idempotencyKey(),
+        SandboxIdempotency.fingerprint(
+            "checkout",
+            p.customerId(),
+            p.stripeCustomerId(),
+            p.priceId(),
+            p.successUrl(),
+            p.cancelUrl()),
+        Session.class,
+        () -> newCheckoutSession(p));
+  }
+
+  private Session newCheckoutSession(CheckoutParameters p) {
     String id = SandboxObjects.id("cs");
     JsonObject session =
         SandboxObjects.checkoutSession(
@@ -110,11 +132,18 @@ public class SandboxGateway implements PaymentGateway {
   }
 
   @Override
-  public String createPortalSession(String stripeCustomerId, String returnUrl) {
-    String id = SandboxObjects.id("bps");
-    portals.put(id, returnUrl);
-    portalCustomers.put(id, stripeCustomerId);
-    return baseUrl() + "/sandbox/portal/" + id;
+  public String createPortalSession(
+      String stripeCustomerId, String returnUrl, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        SandboxIdempotency.fingerprint("portal", stripeCustomerId, returnUrl),
+        String.class,
+        () -> {
+          String id = SandboxObjects.id("bps");
+          portals.put(id, returnUrl);
+          portalCustomers.put(id, stripeCustomerId);
+          return baseUrl() + "/sandbox/portal/" + id;
+        });
   }
 
   /** The live subscription of the portal's customer, if any (what the portal page manages). */
@@ -133,13 +162,17 @@ public class SandboxGateway implements PaymentGateway {
             .getAsJsonObject()
             .get("id")
             .getAsString();
-    changePriceNow(sub.get("id").getAsString(), itemId, priceId);
+    String subscriptionId = sub.get("id").getAsString();
+    // Stripe's portal replaces a pending downgrade's schedule when the customer switches plan.
+    releaseScheduleOf(sub);
+    changePriceNow(subscriptionId, itemId, priceId, SandboxObjects.id("portal"));
   }
 
   /** Portal: cancel at period end, or resume. */
   public void portalCancel(String portalId, boolean cancel) {
-    cancelAtPeriodEnd(
-        portalSubscriptionJson(portalId).orElseThrow().get("id").getAsString(), cancel);
+    JsonObject sub = portalSubscriptionJson(portalId).orElseThrow();
+    releaseScheduleOf(sub);
+    cancelAtPeriodEnd(sub.get("id").getAsString(), cancel, SandboxObjects.id("portal"));
   }
 
   /** Portal: a new card; Stripe tells the platform with customer.updated. */
@@ -169,20 +202,31 @@ public class SandboxGateway implements PaymentGateway {
   }
 
   @Override
-  public synchronized Subscription changePriceNow(
-      String subscriptionId, String itemId, String priceId) {
-    JsonObject sub = liveSubscription(subscriptionId);
-    sub.getAsJsonObject("items")
-        .getAsJsonArray("data")
-        .get(0)
-        .getAsJsonObject()
-        .getAsJsonObject("price")
-        .addProperty("id", priceId);
-    deliver(
-        SandboxObjects.event("customer.subscription.updated", sub, Instant.now().getEpochSecond()));
-    return ApiResource.GSON.fromJson(sub, Subscription.class);
+  public Subscription changePriceNow(
+      String subscriptionId, String itemId, String priceId, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        SandboxIdempotency.fingerprint("upgrade", subscriptionId, itemId, priceId),
+        Subscription.class,
+        () -> {
+          JsonObject sub = liveSubscription(subscriptionId);
+          synchronized (sub) {
+            sub.getAsJsonObject("items")
+                .getAsJsonArray("data")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("price")
+                .addProperty("id", priceId);
+            return updated(sub);
+          }
+        });
   }
 
+  /**
+   * Attaches a schedule that switches the price at period end, as Stripe's subscription schedules
+   * do; while it is attached, the cancellation cannot be changed directly (see {@link
+   * #cancelAtPeriodEnd}). The sandbox has no clock: the switch itself is not played out.
+   */
   @Override
   public void changePriceAtPeriodEnd(
       String subscriptionId,
@@ -191,19 +235,96 @@ public class SandboxGateway implements PaymentGateway {
       String newPriceId,
       long periodStart,
       long periodEnd,
-      boolean yearly) {
-    // The sandbox has no clock of its own: the schedule is accepted; the switch happens when the
-    // period ends, which a development run does not reach.
-    liveSubscription(subscriptionId);
+      boolean yearly,
+      String idempotencyKey) {
+    idempotency.once(
+        idempotencyKey,
+        SandboxIdempotency.fingerprint(
+            "downgrade", subscriptionId, existingScheduleId, newPriceId, periodEnd, yearly),
+        Subscription.class,
+        () -> {
+          JsonObject sub = liveSubscription(subscriptionId);
+          synchronized (sub) {
+            String scheduleId =
+                existingScheduleId != null ? existingScheduleId : SandboxObjects.id("sub_sched");
+            sub.addProperty("schedule", scheduleId);
+            pendingPrices.put(scheduleId, newPriceId);
+            return updated(sub);
+          }
+        });
   }
 
   @Override
-  public synchronized Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
-    JsonObject sub = liveSubscription(subscriptionId);
-    sub.addProperty("cancel_at_period_end", cancel);
+  public void releaseSchedule(String scheduleId, String idempotencyKey) {
+    idempotency.once(
+        idempotencyKey,
+        SandboxIdempotency.fingerprint("release", scheduleId),
+        String.class,
+        () -> {
+          JsonObject sub =
+              subscriptions.values().stream()
+                  .filter(s -> s.has("schedule") && scheduleId.equals(stringOrNull(s, "schedule")))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new PaymentProviderException(
+                              PaymentProviderException.Kind.REJECTED,
+                              "resource_missing",
+                              "No such subscription schedule: " + scheduleId,
+                              0));
+          releaseScheduleOf(sub);
+          return scheduleId;
+        });
+  }
+
+  private void releaseScheduleOf(JsonObject sub) {
+    synchronized (sub) {
+      String scheduleId = stringOrNull(sub, "schedule");
+      if (scheduleId != null) {
+        pendingPrices.remove(scheduleId);
+        sub.add("schedule", JsonNull.INSTANCE);
+        updated(sub);
+      }
+    }
+  }
+
+  @Override
+  public Subscription cancelAtPeriodEnd(
+      String subscriptionId, boolean cancel, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        SandboxIdempotency.fingerprint("cancel_at_period_end", subscriptionId, cancel),
+        Subscription.class,
+        () -> {
+          JsonObject sub = liveSubscription(subscriptionId);
+          synchronized (sub) {
+            String scheduleId = stringOrNull(sub, "schedule");
+            if (scheduleId != null) {
+              throw new PaymentProviderException(
+                  PaymentProviderException.Kind.REJECTED,
+                  "invalid_request_error",
+                  "The subscription is managed by the subscription schedule `"
+                      + scheduleId
+                      + "`, and updating any cancelation behavior directly is not allowed."
+                      + " Please update the schedule instead.",
+                  0);
+            }
+            sub.addProperty("cancel_at_period_end", cancel);
+            return updated(sub);
+          }
+        });
+  }
+
+  /** Tells the webhook, as Stripe does, and answers the subscription as it is now. */
+  private Subscription updated(JsonObject sub) {
     deliver(
         SandboxObjects.event("customer.subscription.updated", sub, Instant.now().getEpochSecond()));
     return ApiResource.GSON.fromJson(sub, Subscription.class);
+  }
+
+  private static String stringOrNull(JsonObject object, String name) {
+    JsonElement value = object.get(name);
+    return value == null || value.isJsonNull() ? null : value.getAsString();
   }
 
   private JsonObject liveSubscription(String subscriptionId) {

@@ -7,12 +7,13 @@ import java.util.Optional;
 /**
  * Everything the product asks of Stripe. Two adapters: {@link StripeGateway} on stripe-java for
  * real Stripe, and the built-in sandbox for the development profile. Objects are stripe-java's
- * typed ones, so what the sandbox returns is read exactly like what Stripe returns.
+ * typed ones, so what the sandbox returns is read exactly like what Stripe returns. Every create or
+ * update takes the idempotency key of its call ({@link IdempotencyKey#forCall}).
  */
 public interface PaymentGateway {
 
   /** The Stripe customer for our customer, created (once) if there is none yet. */
-  String createCustomer(String customerId);
+  String createCustomer(String customerId, String idempotencyKey);
 
   Session createCheckoutSession(CheckoutParameters parameters);
 
@@ -24,12 +25,16 @@ public interface PaymentGateway {
   /**
    * @return the portal session's URL
    */
-  String createPortalSession(String stripeCustomerId, String returnUrl);
+  String createPortalSession(String stripeCustomerId, String returnUrl, String idempotencyKey);
 
   Subscription retrieveSubscription(String subscriptionId);
 
-  /** Moves the subscription's item to another price now, with proration (an upgrade). */
-  Subscription changePriceNow(String subscriptionId, String itemId, String priceId);
+  /**
+   * Moves the subscription's item to another price now (an upgrade), the proration invoiced and
+   * charged at once ({@code always_invoice}).
+   */
+  Subscription changePriceNow(
+      String subscriptionId, String itemId, String priceId, String idempotencyKey);
 
   /**
    * Moves the subscription to another price at the end of the current period (a downgrade):
@@ -42,10 +47,20 @@ public interface PaymentGateway {
       String newPriceId,
       long periodStart,
       long periodEnd,
-      boolean yearly);
+      boolean yearly,
+      String idempotencyKey);
 
-  /** Sets or clears cancel-at-period-end. */
-  Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel);
+  /**
+   * Releases a subscription schedule (a pending downgrade): the subscription stays as it is now and
+   * can be changed directly again.
+   */
+  void releaseSchedule(String scheduleId, String idempotencyKey);
+
+  /**
+   * Sets or clears cancel-at-period-end. Stripe refuses this while a schedule is attached: release
+   * it first.
+   */
+  Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel, String idempotencyKey);
 
   /** What a subscription checkout needs. */
   record CheckoutParameters(
@@ -53,5 +68,6 @@ public interface PaymentGateway {
       String stripeCustomerId,
       String priceId,
       String successUrl,
-      String cancelUrl) {}
+      String cancelUrl,
+      String idempotencyKey) {}
 }

@@ -78,7 +78,7 @@ public class PaymentGatewayProducer {
     }
 
     @Override
-    public String createCustomer(String customerId) {
+    public String createCustomer(String customerId, String idempotencyKey) {
       throw refusal();
     }
 
@@ -98,7 +98,8 @@ public class PaymentGatewayProducer {
     }
 
     @Override
-    public String createPortalSession(String stripeCustomerId, String returnUrl) {
+    public String createPortalSession(
+        String stripeCustomerId, String returnUrl, String idempotencyKey) {
       throw refusal();
     }
 
@@ -108,7 +109,8 @@ public class PaymentGatewayProducer {
     }
 
     @Override
-    public Subscription changePriceNow(String subscriptionId, String itemId, String priceId) {
+    public Subscription changePriceNow(
+        String subscriptionId, String itemId, String priceId, String idempotencyKey) {
       throw refusal();
     }
 
@@ -120,12 +122,19 @@ public class PaymentGatewayProducer {
         String newPriceId,
         long periodStart,
         long periodEnd,
-        boolean yearly) {
+        boolean yearly,
+        String idempotencyKey) {
       throw refusal();
     }
 
     @Override
-    public Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+    public void releaseSchedule(String scheduleId, String idempotencyKey) {
+      throw refusal();
+    }
+
+    @Override
+    public Subscription cancelAtPeriodEnd(
+        String subscriptionId, boolean cancel, String idempotencyKey) {
       throw refusal();
     }
   }

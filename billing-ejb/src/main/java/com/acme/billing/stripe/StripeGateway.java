@@ -6,6 +6,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
@@ -14,6 +15,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.SubscriptionScheduleCreateParams;
+import com.stripe.param.SubscriptionScheduleReleaseParams;
 import com.stripe.param.SubscriptionScheduleUpdateParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -24,13 +26,14 @@ import java.util.logging.Logger;
 
 /**
  * The real adapter: stripe-java's {@link StripeClient} with network retries on (a retry reuses the
- * request's idempotency key) and every create carrying a key derived from its parameters. Stripe's
+ * request's idempotency key) and every create or update carrying the key of its request. Stripe's
  * errors become {@link PaymentProviderException}s a caller can act on.
  */
 public class StripeGateway implements PaymentGateway {
 
   private static final Logger LOG = Logger.getLogger(StripeGateway.class.getName());
   static final int RETRY_AFTER_SECONDS = 30;
+  static final String IDEMPOTENCY_ERROR = "idempotency_error";
 
   private final StripeClient client;
 
@@ -54,7 +57,7 @@ public class StripeGateway implements PaymentGateway {
   }
 
   @Override
-  public String createCustomer(String customerId) {
+  public String createCustomer(String customerId, String idempotencyKey) {
     return call(
         () ->
             client
@@ -64,7 +67,7 @@ public class StripeGateway implements PaymentGateway {
                     CustomerCreateParams.builder()
                         .putMetadata(StripeSubscriptionReader.CUSTOMER_ID_METADATA, customerId)
                         .build(),
-                    key("customer", customerId))
+                    key(idempotencyKey))
                 .getId());
   }
 
@@ -88,21 +91,7 @@ public class StripeGateway implements PaymentGateway {
             .setSuccessUrl(p.successUrl())
             .setCancelUrl(p.cancelUrl())
             .build();
-    return call(
-        () ->
-            client
-                .v1()
-                .checkout()
-                .sessions()
-                .create(
-                    params,
-                    key(
-                        "checkout",
-                        p.customerId(),
-                        p.stripeCustomerId(),
-                        p.priceId(),
-                        p.successUrl(),
-                        p.cancelUrl())));
+    return call(() -> client.v1().checkout().sessions().create(params, key(p.idempotencyKey())));
   }
 
   @Override
@@ -133,7 +122,8 @@ public class StripeGateway implements PaymentGateway {
   }
 
   @Override
-  public String createPortalSession(String stripeCustomerId, String returnUrl) {
+  public String createPortalSession(
+      String stripeCustomerId, String returnUrl, String idempotencyKey) {
     return call(
         () ->
             client
@@ -145,11 +135,7 @@ public class StripeGateway implements PaymentGateway {
                         .setCustomer(stripeCustomerId)
                         .setReturnUrl(returnUrl)
                         .build(),
-                    key(
-                        "portal",
-                        stripeCustomerId,
-                        returnUrl,
-                        String.valueOf(Instant.now().getEpochSecond() / 60)))
+                    key(idempotencyKey))
                 .getUrl());
   }
 
@@ -159,7 +145,8 @@ public class StripeGateway implements PaymentGateway {
   }
 
   @Override
-  public Subscription changePriceNow(String subscriptionId, String itemId, String priceId) {
+  public Subscription changePriceNow(
+      String subscriptionId, String itemId, String priceId, String idempotencyKey) {
     return call(
         () ->
             client
@@ -174,9 +161,9 @@ public class StripeGateway implements PaymentGateway {
                                 .setPrice(priceId)
                                 .build())
                         .setProrationBehavior(
-                            SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
+                            SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
                         .build(),
-                    key("upgrade", subscriptionId, itemId, priceId)));
+                    key(idempotencyKey)));
   }
 
   @Override
@@ -187,7 +174,8 @@ public class StripeGateway implements PaymentGateway {
       String newPriceId,
       long periodStart,
       long periodEnd,
-      boolean yearly) {
+      boolean yearly,
+      String idempotencyKey) {
     call(
         () -> {
           // A subscription can have one schedule: a second downgrade updates it.
@@ -201,7 +189,7 @@ public class StripeGateway implements PaymentGateway {
                           SubscriptionScheduleCreateParams.builder()
                               .setFromSubscription(subscriptionId)
                               .build(),
-                          key("schedule", subscriptionId, String.valueOf(periodEnd)))
+                          key(idempotencyKey + "-schedule"))
                       .getId();
           return client
               .v1()
@@ -237,12 +225,26 @@ public class StripeGateway implements PaymentGateway {
                               .build())
                       .setEndBehavior(SubscriptionScheduleUpdateParams.EndBehavior.RELEASE)
                       .build(),
-                  key("downgrade", subscriptionId, newPriceId, String.valueOf(periodEnd)));
+                  key(idempotencyKey));
         });
   }
 
   @Override
-  public Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+  public void releaseSchedule(String scheduleId, String idempotencyKey) {
+    call(
+        () ->
+            client
+                .v1()
+                .subscriptionSchedules()
+                .release(
+                    scheduleId,
+                    SubscriptionScheduleReleaseParams.builder().build(),
+                    key(idempotencyKey)));
+  }
+
+  @Override
+  public Subscription cancelAtPeriodEnd(
+      String subscriptionId, boolean cancel, String idempotencyKey) {
     return call(
         () ->
             client
@@ -251,7 +253,7 @@ public class StripeGateway implements PaymentGateway {
                 .update(
                     subscriptionId,
                     SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build(),
-                    key(cancel ? "cancel" : "resume", subscriptionId)));
+                    key(idempotencyKey)));
   }
 
   private static boolean hasPrice(Session session, String priceId) {
@@ -260,10 +262,8 @@ public class StripeGateway implements PaymentGateway {
             .anyMatch(item -> item.getPrice() != null && priceId.equals(item.getPrice().getId()));
   }
 
-  private static RequestOptions key(String operation, String... parameters) {
-    return RequestOptions.builder()
-        .setIdempotencyKey(IdempotencyKeys.of(operation, parameters))
-        .build();
+  private static RequestOptions key(String idempotencyKey) {
+    return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
   }
 
   private interface StripeCall<T> {
@@ -292,6 +292,13 @@ public class StripeGateway implements PaymentGateway {
           Kind.CARD_DECLINED,
           card.getDeclineCode() != null ? card.getDeclineCode() : card.getCode(),
           "The card was declined; use another card.",
+          0);
+    }
+    if (e instanceof IdempotencyException || IDEMPOTENCY_ERROR.equals(e.getCode())) {
+      return new PaymentProviderException(
+          Kind.IDEMPOTENCY_CONFLICT,
+          IDEMPOTENCY_ERROR,
+          "The idempotency key was already used for a different request.",
           0);
     }
     if (e instanceof RateLimitException) {

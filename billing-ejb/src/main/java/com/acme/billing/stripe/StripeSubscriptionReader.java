@@ -34,7 +34,7 @@ public class StripeSubscriptionReader {
     }
     return customers
         .customerFor(sub.getCustomer())
-        .or(() -> mirror.findByStripeSubscription(sub.getId()).map(s -> s.getCustomerId()));
+        .or(() -> mirror.find(sub.getId()).map(s -> s.getCustomerId()));
   }
 
   /**

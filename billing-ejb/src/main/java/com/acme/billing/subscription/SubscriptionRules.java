@@ -11,10 +11,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * The rules that decide a customer's subscription state, in one place and free of persistence:
- * ordering of Stripe events (mark, tie, tombstone), the mark of state read from Stripe, the past-due
- * clock, duplicate detection, which of several subscriptions decides access, and whether an
- * invoice's payment failure still counts. What a single state grants (status to tier, grace period)
- * is {@link AccessRule}'s, which {@link #effective} applies.
+ * ordering of Stripe events (mark, tie, tombstone), the mark of state read from Stripe, the
+ * past-due clock, duplicate detection, which of several subscriptions decides access, and whether
+ * an invoice's payment failure still counts. What a single state grants (status to tier, grace
+ * period) is {@link AccessRule}'s, which {@link #effective} applies.
  */
 public final class SubscriptionRules {
 
@@ -81,8 +81,8 @@ public final class SubscriptionRules {
 
   /**
    * Whether a subscription is a duplicate after a change: one that becomes live (or arrives live)
-   * while the customer already has another live one is, and stays one while that other is live.
-   * Two checkout tabs both paid, or one made in the Stripe dashboard: a person refunds it. The
+   * while the customer already has another live one is, and stays one while that other is live. Two
+   * checkout tabs both paid, or one made in the Stripe dashboard: a person refunds it. The
    * subscription that was live first is never the duplicate.
    */
   public static boolean isDuplicate(
@@ -102,10 +102,9 @@ public final class SubscriptionRules {
   }
 
   /**
-   * Which of the customer's subscriptions decides access now: the one granting the highest tier
-   * (a paid one before one in its grace period), else the most recently changed one, so that
-   * status shows what happened last (canceled, say). No subscription at all is {@link
-   * MirrorState#NONE}.
+   * Which of the customer's subscriptions decides access now: the one granting the highest tier (a
+   * paid one before one in its grace period), else the most recently changed one, so that status
+   * shows what happened last (canceled, say). No subscription at all is {@link MirrorState#NONE}.
    */
   public static MirrorState effective(
       List<MirrorState> subscriptions, AccessRule rule, ToIntFunction<String> rank, Instant now) {

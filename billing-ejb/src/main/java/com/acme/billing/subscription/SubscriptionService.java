@@ -105,6 +105,12 @@ public class SubscriptionService implements Subscriptions {
         .toList();
   }
 
+  /** Whether the customer ever had a Stripe subscription (it keeps cancel, resume, portal). */
+  public boolean hasStripeSubscription(String customerId) {
+    return repository.ofCustomer(customerId).stream()
+        .anyMatch(s -> s.getStripeSubscriptionId() != null);
+  }
+
   /**
    * The customer's live Stripe subscription that plan change, cancel and resume act on: the one
    * that decides access, else any other live one (a duplicate).
@@ -119,8 +125,8 @@ public class SubscriptionService implements Subscriptions {
   }
 
   /**
-   * Writes the mirror by hand: the subscription that decides the customer's access, or a manual
-   * one if the customer has none.
+   * Writes the mirror by hand: the subscription that decides the customer's access, or a manual one
+   * if the customer has none.
    */
   @Override
   public SubscriptionStatus correct(String customerId, MirrorCorrection c, String actor) {
@@ -161,8 +167,8 @@ public class SubscriptionService implements Subscriptions {
   /**
    * Applies a Stripe subscription from an event created at {@code eventCreated}. Ordering is
    * decided under the customer's lock: an event older than the last one applied to the
-   * subscription, or one for a deleted subscription, is stale; one of the same second is settled
-   * by {@code reRead}, which reads the subscription again through the payment port.
+   * subscription, or one for a deleted subscription, is stale; one of the same second is settled by
+   * {@code reRead}, which reads the subscription again through the payment port.
    */
   public String applyStripeSubscription(
       String customerId,
@@ -187,8 +193,8 @@ public class SubscriptionService implements Subscriptions {
 
   /**
    * Applies a subscription read from Stripe just now (success page, sync, plan change). It is
-   * Stripe's current state, so it advances the ordering mark to now: an older event delivered
-   * later cannot overwrite it. A deleted subscription stays deleted.
+   * Stripe's current state, so it advances the ordering mark to now: an older event delivered later
+   * cannot overwrite it. A deleted subscription stays deleted.
    */
   public String applyPulledSubscription(
       String customerId, StripeSubscriptionState stripe, String actor) {
@@ -248,8 +254,9 @@ public class SubscriptionService implements Subscriptions {
       audit.record(actor, customerId, DUPLICATE_SUBSCRIPTION, null, describe(s), now);
     }
     if (stripe.unknownPriceId() != null
-        && !stripe.unknownPriceId().equals(
-            existing.map(CustomerSubscription::getUnknownPriceId).orElse(null))) {
+        && !stripe
+            .unknownPriceId()
+            .equals(existing.map(CustomerSubscription::getUnknownPriceId).orElse(null))) {
       audit.record(actor, customerId, UNKNOWN_PRICE, null, describe(s), now);
     }
     return APPLIED;

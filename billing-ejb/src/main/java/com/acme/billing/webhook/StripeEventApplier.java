@@ -127,8 +127,7 @@ public class StripeEventApplier {
       return new Outcome(SubscriptionService.IGNORED, "invoice without a subscription");
     }
     String result =
-        subscriptions.markPaymentFailed(
-            subscriptionId, invoice.getId(), event.getCreated(), actor);
+        subscriptions.markPaymentFailed(subscriptionId, invoice.getId(), event.getCreated(), actor);
     return new Outcome(
         result,
         SubscriptionService.STALE.equals(result)

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -54,14 +55,19 @@ public class CheckoutResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Start a Stripe Checkout for a paid plan (409 with a live subscription)")
-  public CheckoutSession createCheckoutSession(@Valid @NotNull CheckoutRequest request) {
+  public CheckoutSession createCheckoutSession(
+      @Valid @NotNull CheckoutRequest request,
+      @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
+          @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
+          String idempotencyKey) {
     CallerAccess.actingFor(security, request.customerId());
     return checkout.createCheckoutSession(
         request.customerId(),
         request.tierId(),
         request.billingPeriod(),
         request.successUrl(),
-        request.cancelUrl());
+        request.cancelUrl(),
+        idempotencyKey);
   }
 
   @POST
@@ -69,10 +75,17 @@ public class CheckoutResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
-  @Operation(summary = "Open the Stripe Customer Portal for the customer")
-  public PortalSession createPortalSession(@Valid @NotNull PortalRequest request) {
+  @Operation(
+      summary =
+          "Open the Stripe Customer Portal for the customer (also on the legacy path once"
+              + " subscribed)")
+  public PortalSession createPortalSession(
+      @Valid @NotNull PortalRequest request,
+      @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
+          @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
+          String idempotencyKey) {
     CallerAccess.actingFor(security, request.customerId());
     return new PortalSession(
-        checkout.createPortalSession(request.customerId(), request.returnUrl()));
+        checkout.createPortalSession(request.customerId(), request.returnUrl(), idempotencyKey));
   }
 }

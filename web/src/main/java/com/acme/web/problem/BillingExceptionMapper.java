@@ -90,6 +90,12 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
                 "Payment provider unavailable",
                 p.getMessage() + " Nothing was charged; retry in " + p.retryAfterSeconds() + " s.");
         case NOT_FOUND -> Problem.of(404, "payment-object-not-found", "Not found", p.getMessage());
+        case IDEMPOTENCY_CONFLICT ->
+            Problem.of(
+                409,
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                p.getMessage() + " Send a new Idempotency-Key for a new request; nothing changed.");
         case NOT_CONFIGURED ->
             Problem.of(
                 503, "payment-provider-not-configured", "No payment provider", p.getMessage());

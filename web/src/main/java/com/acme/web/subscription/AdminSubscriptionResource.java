@@ -2,6 +2,7 @@ package com.acme.web.subscription;
 
 import com.acme.billing.api.MirrorCorrection;
 import com.acme.billing.api.StripeSync;
+import com.acme.billing.api.SubscriptionRecord;
 import com.acme.billing.api.SubscriptionStatus;
 import com.acme.billing.api.Subscriptions;
 import com.acme.web.Ids;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -71,6 +74,23 @@ public class AdminSubscriptionResource {
             request.currentPeriodEnd(),
             Boolean.TRUE.equals(request.cancelAtPeriodEnd())),
         actor);
+  }
+
+  public record SubscriptionList(String customerId, List<SubscriptionRecord> subscriptions) {}
+
+  @GET
+  @Path("customers/{customerId}/subscriptions")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      summary = "Every subscription of a customer in the mirror",
+      description =
+          "Support's view: a second live subscription is marked duplicate (to refund), a price"
+              + " no tier maps to is named in unknownPriceId.")
+  public SubscriptionList subscriptions(
+      @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId) {
+    return new SubscriptionList(customerId, subscriptions.subscriptions(customerId));
   }
 
   @POST

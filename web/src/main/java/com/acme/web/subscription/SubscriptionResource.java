@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,11 +69,19 @@ public class SubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(
-      summary = "Change plan: an upgrade now with proration, a downgrade at the period's end")
-  public PlanChange changePlan(@Valid @NotNull PlanChangeRequest request) {
+      summary = "Change plan: an upgrade now, invoiced at once; a downgrade at the period's end")
+  public PlanChange changePlan(
+      @Valid @NotNull PlanChangeRequest request,
+      @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
+          @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
+          String idempotencyKey) {
     Caller caller = CallerAccess.actingFor(security, request.customerId());
     return planChanges.changePlan(
-        request.customerId(), request.tierId(), request.billingPeriod(), caller.actor());
+        request.customerId(),
+        request.tierId(),
+        request.billingPeriod(),
+        caller.actor(),
+        idempotencyKey);
   }
 
   @POST
@@ -81,9 +90,13 @@ public class SubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Cancel at the end of the current period")
-  public PlanChange cancel(@Valid @NotNull CustomerRequest request) {
+  public PlanChange cancel(
+      @Valid @NotNull CustomerRequest request,
+      @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
+          @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
+          String idempotencyKey) {
     Caller caller = CallerAccess.actingFor(security, request.customerId());
-    return planChanges.cancel(request.customerId(), caller.actor());
+    return planChanges.cancel(request.customerId(), caller.actor(), idempotencyKey);
   }
 
   @POST
@@ -92,8 +105,12 @@ public class SubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Undo a cancel at period end")
-  public PlanChange resume(@Valid @NotNull CustomerRequest request) {
+  public PlanChange resume(
+      @Valid @NotNull CustomerRequest request,
+      @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
+          @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
+          String idempotencyKey) {
     Caller caller = CallerAccess.actingFor(security, request.customerId());
-    return planChanges.resume(request.customerId(), caller.actor());
+    return planChanges.resume(request.customerId(), caller.actor(), idempotencyKey);
   }
 }
