@@ -25,6 +25,10 @@ public interface UsageMeter {
       boolean enforce,
       String actor);
 
-  /** Every resource's line; with {@code extra}, whether that much more would still fit. */
+  /**
+   * Every resource's line, and whether more fits: with {@code extra}, whether that much more of
+   * each named resource stays within its limit ({@code used + amount <= limit}); with none, whether
+   * one more unit of every resource does (so exactly at a limit is refused).
+   */
   UsageReport check(String customerId, Map<String, Long> extra);
 }

@@ -3,9 +3,11 @@ package com.acme.billing.usage;
 import com.acme.billing.api.UsageLine;
 
 /**
- * The usage line of a resource: {@code warning} from 80 %, {@code critical} from 95 %, {@code
- * exceeded} from 100 %. Thresholds are compared in exact integer arithmetic so that a boundary (120
- * of 150 is exactly 80 %) never depends on rounding.
+ * The usage line of a resource: {@code warning} from 80 %, {@code critical} from 95 % up to and
+ * including 100 % (the limit is reached, not passed: one more is refused), {@code exceeded} only
+ * above the limit (after a downgrade or an {@code enforce: false} record). A limit of 0 is reached
+ * at 0 ({@code critical}, 100 %) and exceeded by any use. Thresholds are compared in exact integer
+ * arithmetic so that a boundary (120 of 150 is exactly 80 %) never depends on rounding.
  */
 public final class UsageLevels {
 
@@ -21,7 +23,7 @@ public final class UsageLevels {
   }
 
   static String level(long used, long limit) {
-    if (atLeastPercent(used, limit, 100)) {
+    if (used > limit) {
       return EXCEEDED;
     }
     if (atLeastPercent(used, limit, 95)) {
@@ -36,14 +38,14 @@ public final class UsageLevels {
   /** Percent of the limit used, to one decimal. */
   static double percent(long used, long limit) {
     if (limit <= 0) {
-      return used > 0 ? 100.0 : 0.0;
+      return 100.0; // at (0 of 0) or above a zero limit
     }
     return Math.round(used * 1000.0 / limit) / 10.0;
   }
 
   private static boolean atLeastPercent(long used, long limit, int percent) {
     if (limit <= 0) {
-      return used > 0 || percent <= 0;
+      return true; // 0 of 0 has reached the limit; above it is exceeded before this is asked
     }
     return Math.multiplyHigh(used, 100) == 0 && Math.multiplyHigh(limit, percent) == 0
         ? used * 100 >= limit * percent

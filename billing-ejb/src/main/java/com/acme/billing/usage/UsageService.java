@@ -103,11 +103,17 @@ public class UsageService implements UsageMeter {
     Instant now = clock.instant();
     MirrorState state = entitlements.state(customerId);
     Map<String, UsageLine> lines = lines(customerId, state, now);
+    if (asked.isEmpty()) {
+      // No amounts: may the customer use one more unit? At exactly the limit it may not.
+      for (Resource r : Resource.values()) {
+        asked.put(r, 1L);
+      }
+    }
     List<String> blockedBy = new ArrayList<>();
     asked.forEach(
         (r, amount) -> {
           UsageLine line = lines.get(r.id());
-          if (amount > 0 && line.used() + amount > line.limit()) {
+          if (amount > line.limit() - line.used()) { // used + amount > limit, without overflow
             blockedBy.add(r.id());
           }
         });

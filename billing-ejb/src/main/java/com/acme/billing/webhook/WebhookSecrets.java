@@ -5,13 +5,16 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The webhook signing secrets, {@code stripe.webhook.secrets} (comma-separated: while a secret
- * rolls, events signed with either verify). Without any, the built-in sandbox's (public) secret is
- * used only while the sandbox serves (development profile, no Stripe key): never beside a real key.
- * The production profile refuses to start without real ones.
+ * The webhook signing secrets: {@code stripe.webhook.secret} ({@code STRIPE_WEBHOOK_SECRET}, the
+ * one secret as Stripe's docs name it) and {@code stripe.webhook.secrets} ({@code
+ * STRIPE_WEBHOOK_SECRETS}, comma-separated: while a secret rolls, events signed with either
+ * verify). Either or both may be set; the secrets are their union. Without any, the built-in
+ * sandbox's (public) secret is used only while the sandbox serves (development profile, no Stripe
+ * key): never beside a real key. The production profile refuses to start without real ones.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -22,6 +25,10 @@ public class WebhookSecrets {
   @Inject
   @ConfigProperty(name = "stripe.webhook.secrets")
   Optional<String> configured;
+
+  @Inject
+  @ConfigProperty(name = "stripe.webhook.secret")
+  Optional<String> single;
 
   @Inject
   @ConfigProperty(name = "app.profile", defaultValue = "development")
@@ -37,10 +44,11 @@ public class WebhookSecrets {
 
   public List<String> secrets() {
     List<String> secrets =
-        configured.stream()
-            .flatMap(s -> Arrays.stream(s.split(",")))
+        Stream.concat(
+                configured.stream().flatMap(s -> Arrays.stream(s.split(","))), single.stream())
             .map(String::trim)
             .filter(s -> !s.isEmpty())
+            .distinct()
             .toList();
     boolean sandboxServes =
         "development".equalsIgnoreCase(profile.trim())

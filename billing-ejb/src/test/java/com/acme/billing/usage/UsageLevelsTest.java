@@ -16,22 +16,46 @@ class UsageLevelsTest {
     "142, 150, 94.7,  warning",
     "143, 150, 95.3,  critical",
     "149, 150, 99.3,  critical",
-    "150, 150, 100.0, exceeded",
+    "150, 150, 100.0, critical",
+    "151, 150, 100.7, exceeded",
     "400, 150, 266.7, exceeded",
     "79,  100, 79.0,  ok",
     "80,  100, 80.0,  warning",
     "94,  100, 94.0,  warning",
     "95,  100, 95.0,  critical",
     "99,  100, 99.0,  critical",
-    "100, 100, 100.0, exceeded",
+    "100, 100, 100.0, critical",
+    "101, 100, 101.0, exceeded",
     "3,   8,   37.5,  ok",
   })
-  void levelsChangeExactlyAtEightyNinetyFiveAndOneHundredPercent(
+  void levelsChangeAtEightyAndNinetyFivePercentAndExceededOnlyAboveTheLimit(
       long used, long limit, double percent, String level) {
     UsageLine line = UsageLevels.line(used, limit);
     assertThat(line.used()).isEqualTo(used);
     assertThat(line.limit()).isEqualTo(limit);
     assertThat(line.percent()).isEqualTo(percent);
     assertThat(line.level()).isEqualTo(level);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0, 0, 100.0, critical",
+    "1, 0, 100.0, exceeded",
+    "9, 0, 100.0, exceeded",
+  })
+  void aLimitOfZeroIsReachedAtZeroAndExceededByAnyUse(
+      long used, long limit, double percent, String level) {
+    UsageLine line = UsageLevels.line(used, limit);
+    assertThat(line.percent()).isEqualTo(percent);
+    assertThat(line.level()).isEqualTo(level);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "9223372036854775807, 9223372036854775807, critical",
+    "9223372036854775807, 9223372036854775806, exceeded",
+  })
+  void largeNumbersFollowTheSameRule(long used, long limit, String level) {
+    assertThat(UsageLevels.line(used, limit).level()).isEqualTo(level);
   }
 }

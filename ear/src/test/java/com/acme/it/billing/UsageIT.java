@@ -45,9 +45,9 @@ class UsageIT {
     "474, 94.8,  warning",
     "475, 95.0,  critical",
     "499, 99.8,  critical",
-    "500, 100.0, exceeded",
+    "500, 100.0, critical",
   })
-  void levelsChangeAtEightyNinetyFiveAndOneHundredPercentExactly(
+  void levelsChangeAtEightyAndNinetyFivePercentExactlyAndTheLimitItselfIsCritical(
       long used, double percent, String level) {
     String customer = BillingApi.newCustomer("levels");
     api.subscribe(customer, "SCALE", "active");
@@ -154,6 +154,48 @@ class UsageIT {
                     "{\"customerId\":\"" + customer + "\",\"usage\":{\"build_hours\":1}}"));
     assertThat(fits.getBoolean("allowed")).isTrue();
     assertThat(fits.getJsonArray("blockedBy")).isEmpty();
+  }
+
+  @Test
+  void checkWithoutAmountAtExactlyTheLimitIsRefused() {
+    String customer = BillingApi.newCustomer("atlimit");
+    // FREE: 5 build hours. Below the limit one more unit fits.
+    assertThat(api.consume(customer, "build_hours", 4).statusCode()).isEqualTo(200);
+    JsonObject below = checkUsage(customer, null);
+    assertThat(below.getBoolean("allowed")).as(below.toString()).isTrue();
+    assertThat(below.getJsonArray("blockedBy")).isEmpty();
+
+    // Exactly reaching the limit is recorded; the limit is reached, not passed: critical.
+    assertThat(api.consume(customer, "build_hours", 1).statusCode()).isEqualTo(200);
+    JsonObject atLimit = checkUsage(customer, null);
+    assertThat(atLimit.getBoolean("allowed")).as(atLimit.toString()).isFalse();
+    assertThat(atLimit.getJsonArray("blockedBy").getString(0)).isEqualTo("build_hours");
+    assertThat(atLimit.getJsonArray("blockedBy")).hasSize(1);
+    JsonObject line = atLimit.getJsonObject("resources").getJsonObject("build_hours");
+    assertThat(line.getInt("used")).isEqualTo(5);
+    assertThat(line.getJsonNumber("percent").doubleValue()).isEqualTo(100.0);
+    assertThat(line.getString("level")).isEqualTo("critical");
+
+    // With an amount only the named resources decide: used + amount <= limit.
+    assertThat(checkUsage(customer, "{\"build_hours\":1}").getBoolean("allowed")).isFalse();
+    assertThat(checkUsage(customer, "{\"ai_embeddings\":1}").getBoolean("allowed")).isTrue();
+    // And recording agrees: one more is refused.
+    assertProblem(api.consume(customer, "build_hours", 1), 409, "usage-limit-exceeded");
+  }
+
+  private JsonObject checkUsage(String customer, String usage) {
+    HttpResponse<String> response =
+        api.http()
+            .post(
+                "/billing/check-usage-limits",
+                Tokens.customer(customer),
+                "{\"customerId\":\""
+                    + customer
+                    + "\""
+                    + (usage == null ? "" : ",\"usage\":" + usage)
+                    + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response);
   }
 
   @Test

@@ -65,8 +65,10 @@ public class ProductionProfileGuard {
     if (value("stripe.api.key").isEmpty()) {
       problems.add("stripe.api.key (STRIPE_API_KEY) is required");
     }
-    if (value("stripe.webhook.secrets").isEmpty()) {
-      problems.add("stripe.webhook.secrets (STRIPE_WEBHOOK_SECRETS) is required");
+    if (value("stripe.webhook.secret").isEmpty() && value("stripe.webhook.secrets").isEmpty()) {
+      problems.add(
+          "stripe.webhook.secret (STRIPE_WEBHOOK_SECRET) or stripe.webhook.secrets"
+              + " (STRIPE_WEBHOOK_SECRETS) is required");
     }
     for (String tier : new String[] {"starter", "pro", "scale"}) {
       for (String period : new String[] {"monthly", "yearly"}) {

@@ -121,7 +121,10 @@ public class UsageResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
-  @Operation(summary = "Every resource's usage line; with usage, whether that much more fits")
+  @Operation(
+      summary =
+          "Every resource's usage line; with usage, whether that much more fits; without, whether"
+              + " one more unit of every resource fits")
   public UsageReport check(@Valid @NotNull UsageCheckRequest request) {
     CallerAccess.actingFor(security, request.customerId());
     Map<String, Long> extra = new LinkedHashMap<>();

@@ -1,0 +1,51 @@
+package com.acme.billing.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WebhookSecretsTest {
+
+  private static WebhookSecrets secrets(String list, String single, String profile, String key) {
+    WebhookSecrets secrets = new WebhookSecrets();
+    secrets.configured = Optional.ofNullable(list);
+    secrets.single = Optional.ofNullable(single);
+    secrets.profile = profile;
+    secrets.apiKey = Optional.ofNullable(key);
+    return secrets;
+  }
+
+  @Test
+  void theSingularSettingStripeDocumentsIsRead() {
+    assertThat(secrets(null, "whsec_one", "production", "sk_live_x").secrets())
+        .containsExactly("whsec_one");
+  }
+
+  @Test
+  void theCommaSeparatedListIsStillRead() {
+    assertThat(secrets("whsec_a, whsec_b", null, "production", "sk_live_x").secrets())
+        .containsExactly("whsec_a", "whsec_b");
+  }
+
+  @Test
+  void bothSettingsTogetherGiveTheirUnionWithoutDuplicates() {
+    assertThat(secrets("whsec_a,whsec_b", " whsec_b ", "production", "sk_live_x").secrets())
+        .containsExactly("whsec_a", "whsec_b");
+    assertThat(secrets("whsec_a", "whsec_c", "production", "sk_live_x").secrets())
+        .containsExactlyInAnyOrder("whsec_a", "whsec_c");
+  }
+
+  @Test
+  void theSingularSecretReplacesTheSandboxSecretInDevelopment() {
+    assertThat(secrets(null, "whsec_one", "development", null).secrets())
+        .containsExactly("whsec_one");
+    assertThat(secrets(null, " ", "development", null).secrets())
+        .containsExactly(WebhookSecrets.SANDBOX_SECRET);
+  }
+
+  @Test
+  void withNeitherSettingAndARealKeyThereIsNoSecret() {
+    assertThat(secrets(null, null, "development", "sk_test_x").secrets()).isEmpty();
+  }
+}
