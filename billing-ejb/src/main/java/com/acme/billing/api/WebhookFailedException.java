@@ -6,13 +6,28 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = false)
 public class WebhookFailedException extends BillingException {
   private final String eventId;
+  private final boolean transientFailure;
 
   public WebhookFailedException(String eventId, String message) {
+    this(eventId, message, false);
+  }
+
+  /**
+   * @param transientFailure the failure was a transient concurrency failure (a lock timeout, a
+   *     deadlock, a serialisation failure): the same event is expected to apply when retried
+   */
+  public WebhookFailedException(String eventId, String message, boolean transientFailure) {
     super(message);
     this.eventId = eventId;
+    this.transientFailure = transientFailure;
   }
 
   public String eventId() {
     return eventId;
+  }
+
+  /** Whether retrying shortly is expected to succeed (answered 503 with Retry-After). */
+  public boolean isTransient() {
+    return transientFailure;
   }
 }

@@ -39,8 +39,16 @@ public class StripeEventApplier {
    * @return processed, ignored, stale or duplicate
    */
   public String apply(Event event, String payload) {
+    return apply(event, payload, false);
+  }
+
+  /**
+   * @param replay an admin replay: an ignored event is applied again too, not only a failed one
+   * @return processed, ignored, stale or duplicate
+   */
+  public String apply(Event event, String payload, boolean replay) {
     Optional<String> stored = store.lockStatus(event.getId());
-    if (stored.isPresent() && !WebhookStore.FAILED.equals(stored.get())) {
+    if (!WebhookEventStatus.shouldApply(stored, replay)) {
       return DUPLICATE;
     }
     long created = event.getCreated();
@@ -53,7 +61,13 @@ public class StripeEventApplier {
         PROCESSING,
         null,
         stored.isPresent());
-    Outcome outcome = dispatch(event);
+    Outcome outcome;
+    try {
+      outcome = dispatch(event);
+    } catch (OtherApiVersionException e) {
+      // typed() fails before a handler runs: stored as ignored, acknowledged, replayable.
+      outcome = new Outcome(SubscriptionService.IGNORED, e.getMessage());
+    }
     store.save(
         event.getId(),
         event.getType(),
@@ -184,7 +198,7 @@ public class StripeEventApplier {
     StripeObject found =
         object.orElseThrow(
             () ->
-                new IllegalStateException(
+                new OtherApiVersionException(
                     "event "
                         + event.getId()
                         + " has API version "
@@ -192,7 +206,8 @@ public class StripeEventApplier {
                         + "; this server reads "
                         + Stripe.API_VERSION
                         + ". Set the webhook endpoint's API version to "
-                        + Stripe.API_VERSION));
+                        + Stripe.API_VERSION
+                        + "; the event can be replayed once the server reads its version"));
     if (!type.isInstance(found)) {
       throw new IllegalStateException(
           "event "
@@ -203,5 +218,12 @@ public class StripeEventApplier {
               + found.getClass().getSimpleName());
     }
     return type.cast(found);
+  }
+
+  /** The event's object is of an API version this server's stripe-java does not read. */
+  private static final class OtherApiVersionException extends RuntimeException {
+    OtherApiVersionException(String message) {
+      super(message, null, false, false);
+    }
   }
 }

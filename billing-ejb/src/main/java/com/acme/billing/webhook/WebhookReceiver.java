@@ -3,6 +3,7 @@ package com.acme.billing.webhook;
 import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.StripeWebhooks;
 import com.acme.billing.api.WebhookFailedException;
+import com.acme.billing.persistence.TransientFailures;
 import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * Stripe's webhook deliveries: verified against the configured secrets, then stored and applied by
  * {@link StripeEventApplier} in one transaction. A delivery is acknowledged only once the event is
- * durably stored; one that fails to apply is stored as failed and refused, so Stripe retries.
+ * durably stored; one that fails to apply is stored as failed and refused, so Stripe retries. A
+ * stored event's status only moves forward ({@link WebhookEventStatus}).
  */
 @Stateless
 @LocalBean
@@ -37,47 +39,72 @@ public class WebhookReceiver implements StripeWebhooks {
 
   @Override
   public WebhookReceipt receive(String payload, String signatureHeader) {
-    return process(verify(payload, signatureHeader), payload);
+    return process(verify(payload, signatureHeader), payload, false);
   }
 
-  /** Applies a stored event again (admin replay of a failed event); it was verified when stored. */
+  /**
+   * Applies a stored failed or ignored event again (admin replay; it was verified when stored). A
+   * processed event is not applied again: the answer is {@code duplicate}.
+   */
   public WebhookReceipt replay(String eventId) {
     String payload =
         store
             .payload(eventId)
             .orElseThrow(() -> new InvalidWebhookException("no stored event " + eventId));
-    return process(ApiResource.GSON.fromJson(payload, Event.class), payload);
+    return process(ApiResource.GSON.fromJson(payload, Event.class), payload, true);
   }
 
-  private WebhookReceipt process(Event event, String payload) {
-    Optional<String> stored = store.status(event.getId());
-    if (stored.isPresent() && !WebhookStore.FAILED.equals(stored.get())) {
+  private WebhookReceipt process(Event event, String payload, boolean replay) {
+    if (!WebhookEventStatus.shouldApply(store.status(event.getId()), replay)) {
       return new WebhookReceipt(event.getId(), event.getType(), StripeEventApplier.DUPLICATE);
     }
     try {
-      return new WebhookReceipt(event.getId(), event.getType(), applier.apply(event, payload));
+      return new WebhookReceipt(
+          event.getId(), event.getType(), applier.apply(event, payload, replay));
     } catch (RuntimeException e) {
       // System exceptions (EJBException, PersistenceException) and application ones alike (a
       // Stripe error while re-reading): the transaction rolled back; record the failure.
-      Optional<String> now = store.status(event.getId());
-      if (now.isPresent() && !WebhookStore.FAILED.equals(now.get())) {
-        // A concurrent delivery of the same event stored it first.
-        return new WebhookReceipt(event.getId(), event.getType(), StripeEventApplier.DUPLICATE);
-      }
-      String reason = rootMessage(e);
+      return failed(event, payload, replay, e);
+    }
+  }
+
+  /**
+   * Records the failure unless the stored event has moved past failed, and refuses the delivery. A
+   * transient concurrency failure (a lock timeout, a deadlock, a serialisation failure) is marked
+   * so, to be answered 503 with Retry-After.
+   */
+  private WebhookReceipt failed(Event event, String payload, boolean replay, RuntimeException e) {
+    String reason = rootMessage(e);
+    boolean busy = TransientFailures.isTransient(e);
+    String kept;
+    try {
+      kept =
+          store.saveFailure(
+              event.getId(),
+              event.getType(),
+              event.getCreated(),
+              event.getApiVersion(),
+              payload,
+              reason);
+    } catch (RuntimeException notRecorded) {
+      // Nothing stored: not a WebhookFailedException, whose answer says the event was stored. A
+      // transient cause (the row still locked) is still answered 503 by the web layer.
       LOG.log(
           Level.WARNING,
-          "Stripe event {0} ({1}) failed: {2}",
-          new Object[] {event.getId(), event.getType(), reason});
-      store.saveFailure(
-          event.getId(),
-          event.getType(),
-          event.getCreated(),
-          event.getApiVersion(),
-          payload,
-          reason);
-      throw new WebhookFailedException(event.getId(), reason);
+          "Stripe event {0} ({1}) failed: {2}; recording the failure failed too: {3}",
+          new Object[] {event.getId(), event.getType(), reason, rootMessage(notRecorded)});
+      notRecorded.addSuppressed(e);
+      throw notRecorded;
     }
+    if (!WebhookEventStatus.shouldApply(Optional.of(kept), replay)) {
+      // A concurrent delivery of the same event stored it first.
+      return new WebhookReceipt(event.getId(), event.getType(), StripeEventApplier.DUPLICATE);
+    }
+    LOG.log(
+        Level.WARNING,
+        "Stripe event {0} ({1}) failed{2}: {3}",
+        new Object[] {event.getId(), event.getType(), busy ? " (transient)" : "", reason});
+    throw new WebhookFailedException(event.getId(), reason, busy);
   }
 
   private Event verify(String payload, String header) {

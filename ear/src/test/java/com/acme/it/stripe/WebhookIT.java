@@ -9,6 +9,7 @@ import com.acme.it.support.Deployments;
 import com.acme.it.support.Http;
 import com.acme.it.support.StripeEvents;
 import com.acme.it.support.Tokens;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -366,15 +367,14 @@ class WebhookIT {
   void anEventThatFailsToApplyIsStoredAsFailedRefusedAndReplayable() {
     String customer = BillingApi.newCustomer("fail");
     String eventId = StripeEvents.newEventId();
-    // An API version this server does not read: the processor says so and Stripe will retry.
+    // A price no tier is configured with: the processor says so and Stripe will retry.
     String payload =
         StripeEvents.event(
             eventId,
             "customer.subscription.created",
             now(),
             StripeEvents.subscription(
-                "sub_" + customer, customer, "price_pro_monthly", "active", false),
-            "2024-06-20");
+                "sub_" + customer, customer, "price_not_configured", "active", false));
     HttpResponse<String> response = stripe.deliver(payload);
     JsonObject problem = assertProblem(response, 500, "webhook-processing-failed");
     assertThat(problem.getString("eventId")).isEqualTo(eventId);
@@ -388,7 +388,7 @@ class WebhookIT {
             .filter(e -> e.getString("eventId").equals(eventId))
             .findFirst()
             .orElseThrow();
-    assertThat(listed.getString("detail")).contains("2024-06-20").contains("2026-07-29.dahlia");
+    assertThat(listed.getString("detail")).contains("price_not_configured");
     assertThat(
             billing
                 .http()
@@ -402,6 +402,102 @@ class WebhookIT {
             Database.queryLong(
                 "select count(*) from billing.webhook_event where event_id = ?", eventId))
         .isEqualTo(1);
+  }
+
+  @Test
+  void anEventOfAnotherApiVersionIsAcknowledgedStoredAsIgnoredAndReplayable() {
+    String customer = BillingApi.newCustomer("version");
+    String eventId = StripeEvents.newEventId();
+    // An API version this server does not read: acknowledged, so Stripe stops retrying, and kept.
+    String payload =
+        StripeEvents.event(
+            eventId,
+            "customer.subscription.created",
+            now(),
+            StripeEvents.subscription(
+                "sub_" + customer, customer, "price_pro_monthly", "active", false),
+            "2024-06-20.acacia");
+    HttpResponse<String> response = stripe.deliver(payload);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(Http.json(response).getString("outcome")).isEqualTo("ignored");
+    assertThat(billing.feature(customer, "autoscale").getBoolean("allowed")).isFalse();
+
+    JsonObject listed = listed("ignored", eventId);
+    assertThat(listed.getString("status")).isEqualTo("ignored");
+    assertThat(listed.getString("detail"))
+        .contains("2024-06-20.acacia")
+        .contains("2026-07-29.dahlia");
+
+    // A redelivery is a duplicate; an admin replay applies it again (still unreadable here).
+    HttpResponse<String> again = stripe.deliver(payload);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(Http.json(again).getString("outcome")).isEqualTo("duplicate");
+    HttpResponse<String> replayed =
+        billing
+            .http()
+            .post("/billing/admin/webhook-events/" + eventId + "/replay", Tokens.admin(), "");
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+    assertThat(Http.json(replayed).getString("outcome")).isEqualTo("ignored");
+    assertThat(
+            Database.queryLong(
+                "select count(*) from billing.webhook_event where event_id = ? and status = 'ignored'",
+                eventId))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anIgnoredEventIsProcessedWhenAnAdminReplaysItOnceTheProductCanApplyIt() {
+    String customer = BillingApi.newCustomer("learn");
+    String sub = "sub_" + customer;
+    String eventId = StripeEvents.newEventId();
+    // No metadata customer_id and a Stripe customer not known yet: whose it is cannot be told.
+    JsonObject anonymous =
+        Json.createObjectBuilder(
+                StripeEvents.subscription(sub, customer, "price_pro_monthly", "active", false))
+            .add("metadata", Json.createObjectBuilder())
+            .build();
+    HttpResponse<String> ignored =
+        stripe.deliver(
+            StripeEvents.event(eventId, "customer.subscription.created", now() - 10, anonymous));
+    assertThat(ignored.statusCode()).as(ignored.body()).isEqualTo(200);
+    assertThat(Http.json(ignored).getString("outcome")).isEqualTo("ignored");
+    assertThat(listed("ignored", eventId).getString("detail")).contains("no known customer");
+
+    // Then the Stripe customer becomes known.
+    JsonObject stripeCustomer =
+        Json.createObjectBuilder(StripeEvents.fixture("customer"))
+            .add("id", "cus_" + customer)
+            .add("metadata", Json.createObjectBuilder().add("customer_id", customer))
+            .build();
+    assertThat(
+            stripe
+                .deliver(
+                    StripeEvents.event(
+                        StripeEvents.newEventId(), "customer.created", now(), stripeCustomer))
+                .statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> replayed =
+        billing
+            .http()
+            .post("/billing/admin/webhook-events/" + eventId + "/replay", Tokens.admin(), "");
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+    assertThat(Http.json(replayed).getString("outcome")).isEqualTo("processed");
+    assertThat(status(customer).getString("tierId")).isEqualTo("PRO");
+    assertThat(
+            Database.queryLong(
+                "select count(*) from billing.webhook_event where event_id = ? and status = 'processed'",
+                eventId))
+        .isEqualTo(1);
+
+    // Processed now: a second replay changes nothing.
+    HttpResponse<String> twice =
+        billing
+            .http()
+            .post("/billing/admin/webhook-events/" + eventId + "/replay", Tokens.admin(), "");
+    assertThat(twice.statusCode()).isEqualTo(200);
+    assertThat(Http.json(twice).getString("outcome")).isEqualTo("duplicate");
+    assertThat(auditRows(customer)).isEqualTo(1);
   }
 
   @Test
@@ -480,6 +576,17 @@ class WebhookIT {
         billing.http().post("/billing/admin/webhook-events/evt_none/replay", Tokens.admin(), ""),
         404,
         "webhook-event-not-found");
+  }
+
+  /** The stored event as the admin list shows it under {@code status}. */
+  private JsonObject listed(String status, String eventId) {
+    HttpResponse<String> response =
+        billing.http().get("/billing/admin/webhook-events?status=" + status, Tokens.admin());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response).getJsonArray("events").getValuesAs(JsonObject.class).stream()
+        .filter(e -> e.getString("eventId").equals(eventId))
+        .findFirst()
+        .orElseThrow();
   }
 
   private JsonObject status(String customer) {

@@ -25,6 +25,9 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
     if (e instanceof PaymentProviderException p && p.retryAfterSeconds() > 0) {
       answer.header("Retry-After", p.retryAfterSeconds());
     }
+    if (e instanceof WebhookFailedException w && w.isTransient()) {
+      answer.header("Retry-After", BusyProblems.RETRY_AFTER_SECONDS);
+    }
     return answer.build();
   }
 
@@ -107,6 +110,12 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           "invalid-webhook-signature",
           "Invalid webhook signature",
           e.getMessage() + ". Nothing was stored.");
+    }
+    if (e instanceof WebhookFailedException w && w.isTransient()) {
+      return BusyProblems.problem(
+              "The event met a conflicting change or a lock held too long and was not applied;"
+                  + " Stripe delivers it again.")
+          .with("eventId", w.eventId());
     }
     if (e instanceof WebhookFailedException w) {
       return Problem.of(

@@ -8,8 +8,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort. The stack trace goes to the log under an incident id that the answer repeats, so
- * support can find it; the caller never sees server internals.
+ * The last resort. A transient concurrency failure (lock timeout, deadlock, serialisation failure)
+ * is a 503 {@code busy} with {@code Retry-After} ({@link BusyProblems}). Otherwise the stack trace
+ * goes to the log under an incident id that the answer repeats, so support can find it; the caller
+ * never sees server internals.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -19,6 +21,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable exception) {
     Response mapped = RequestBodyProblems.toResponse(exception);
+    if (mapped == null) {
+      mapped = BusyProblems.toResponse(exception);
+    }
     return mapped != null ? mapped : internalError(exception);
   }
 

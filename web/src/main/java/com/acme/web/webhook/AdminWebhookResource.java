@@ -23,7 +23,10 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Admin view of the stored Stripe events: list the failed ones, replay one. */
+/**
+ * Admin view of the stored Stripe events: list them by status, replay a failed or ignored one (an
+ * ignored one once the product handles its type or version).
+ */
 @Path("billing/admin")
 @RequestScoped
 @SecurityRequirement(name = "jwt")
@@ -60,7 +63,11 @@ public class AdminWebhookResource {
   @Path("webhook-events/{eventId}/replay")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Process a stored (failed) Stripe event again")
+  @Operation(
+      summary = "Process a stored failed or ignored Stripe event again",
+      description =
+          "A processed event is not applied again (outcome duplicate). A failed replay leaves an"
+              + " ignored event ignored.")
   public WebhookReceipt replay(@PathParam("eventId") String eventId) {
     if (store.status(eventId).isEmpty()) {
       throw new ProblemException(

@@ -29,9 +29,11 @@ public class StripeWebhookResource {
   @Operation(
       summary = "Receive a Stripe event",
       description =
-          "2xx only once the event is durably stored and applied; a bad signature is a 400 and"
-              + " stores nothing; an event that fails to apply is stored as failed and answered"
-              + " 500 so that Stripe retries.")
+          "2xx only once the event is durably stored and applied; an event of an unknown type"
+              + " or of another API version is stored as ignored and acknowledged; a bad"
+              + " signature is a 400 and stores nothing; an event that fails to apply is stored"
+              + " as failed and answered 500 so that Stripe retries, or 503 busy with Retry-After"
+              + " when the failure was a lock timeout, deadlock or serialisation failure.")
   public WebhookReceipt receive(@HeaderParam("Stripe-Signature") String signature, String payload) {
     return webhooks.receive(payload == null ? "" : payload, signature);
   }
