@@ -1,7 +1,9 @@
 package com.acme.billing.subscription;
 
 import com.acme.billing.entitlement.MirrorState;
+import com.acme.billing.persistence.LockTimeout;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -15,6 +17,8 @@ public class SubscriptionRepository {
 
   @PersistenceContext(unitName = "billing")
   EntityManager em;
+
+  @Inject LockTimeout lockTimeout;
 
   public Optional<CustomerSubscription> find(String subscriptionId) {
     return Optional.ofNullable(em.find(CustomerSubscription.class, subscriptionId));
@@ -64,6 +68,7 @@ public class SubscriptionRepository {
    * @return false if the customer has no account row yet
    */
   public boolean lockAccount(String customerId) {
+    lockTimeout.applyTo(em); // a stuck lock fails (503, Retry-After) instead of waiting forever
     return !em.createNativeQuery(
             "select customer_id from billing.customer_account where customer_id = ?1 for update")
         .setParameter(1, customerId)

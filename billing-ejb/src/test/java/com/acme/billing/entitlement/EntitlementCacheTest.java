@@ -2,6 +2,7 @@ package com.acme.billing.entitlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -19,41 +20,43 @@ class EntitlementCacheTest {
         "a",
         id -> {
           loads.incrementAndGet();
-          return pro("active");
+          return List.of(pro("active"));
         });
-    MirrorState again =
+    List<MirrorState> again =
         cache.get(
             "a",
             id -> {
               loads.incrementAndGet();
-              return pro("canceled");
+              return List.of(pro("canceled"));
             });
     assertThat(loads).hasValue(1);
-    assertThat(again.status()).isEqualTo("active");
+    assertThat(again.get(0).status()).isEqualTo("active");
   }
 
   @Test
   void invalidationDropsExactlyThatCustomer() {
     EntitlementCache cache = new EntitlementCache();
-    cache.get("a", id -> pro("active"));
-    cache.get("b", id -> pro("active"));
+    cache.get("a", id -> List.of(pro("active")));
+    cache.get("b", id -> List.of(pro("active")));
     cache.invalidate("a");
-    assertThat(cache.get("a", id -> pro("canceled")).status()).isEqualTo("canceled");
-    assertThat(cache.get("b", id -> pro("canceled")).status()).isEqualTo("active");
+    assertThat(cache.get("a", id -> List.of(pro("canceled"))).get(0).status())
+        .isEqualTo("canceled");
+    assertThat(cache.get("b", id -> List.of(pro("canceled"))).get(0).status()).isEqualTo("active");
   }
 
   @Test
   void aLoadThatRacedWithAChangeIsNotKept() {
     EntitlementCache cache = new EntitlementCache();
     // The loader read the old state; the change commits and invalidates before it is stored.
-    MirrorState stale =
+    List<MirrorState> stale =
         cache.get(
             "a",
             id -> {
               cache.invalidate("a");
-              return pro("active");
+              return List.of(pro("active"));
             });
-    assertThat(stale.status()).isEqualTo("active");
-    assertThat(cache.get("a", id -> pro("canceled")).status()).isEqualTo("canceled");
+    assertThat(stale.get(0).status()).isEqualTo("active");
+    assertThat(cache.get("a", id -> List.of(pro("canceled"))).get(0).status())
+        .isEqualTo("canceled");
   }
 }

@@ -6,6 +6,9 @@ import com.acme.billing.subscription.CustomerSubscription;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -63,9 +66,8 @@ class BillingSchemaOnH2Test {
     EntityManager em = emf.createEntityManager();
     em.getTransaction().begin();
     CustomerSubscription written =
-        new CustomerSubscription("cust_h2", "PRO", "active", Instant.now());
+        new CustomerSubscription("sub_123", "cust_h2", "PRO", "active", Instant.now());
     written.setBillingPeriod("yearly");
-    written.setStripeSubscriptionId("sub_123");
     written.setCurrentPeriodEnd(end);
     written.setCancelAtPeriodEnd(true);
     em.persist(written);
@@ -75,10 +77,10 @@ class BillingSchemaOnH2Test {
     EntityManager reader = emf.createEntityManager();
     CustomerSubscription read =
         reader
-            .createNamedQuery(
-                "CustomerSubscription.findByStripeSubscriptionId", CustomerSubscription.class)
-            .setParameter("stripeSubscriptionId", "sub_123")
+            .createNamedQuery("CustomerSubscription.findByCustomer", CustomerSubscription.class)
+            .setParameter("customerId", "cust_h2")
             .getSingleResult();
+    assertThat(read.getStripeSubscriptionId()).isEqualTo("sub_123");
     assertThat(read.getCustomerId()).isEqualTo("cust_h2");
     assertThat(read.getTierId()).isEqualTo("PRO");
     assertThat(read.getBillingPeriod()).isEqualTo("yearly");
@@ -86,6 +88,52 @@ class BillingSchemaOnH2Test {
     assertThat(read.isCancelAtPeriodEnd()).isTrue();
     assertThat(read.getVersion()).isEqualTo(1L);
     reader.close();
+  }
+
+  @Test
+  void aMirrorRowOfTheOneRowPerCustomerSchemaIsKeptUnderItsSubscriptionId() throws Exception {
+    JdbcDataSource old = new JdbcDataSource();
+    old.setURL(
+        "jdbc:h2:mem:billing-v2-"
+            + System.nanoTime()
+            + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    old.setUser("sa");
+    Flyway.configure()
+        .dataSource(old)
+        .locations("classpath:db/migration/billing")
+        .schemas("billing")
+        .target("2")
+        .load()
+        .migrate();
+    try (Connection c = old.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "insert into billing.customer_subscription (customer_id, tier_id, status,"
+              + " stripe_subscription_id, last_event_created, updated_at, version) values"
+              + " ('cust_paid', 'PRO', 'active', 'sub_9', 1700000000, current_timestamp, 3),"
+              + " ('cust_fixed', 'STARTER', 'active', null, null, current_timestamp, 1)");
+    }
+    Flyway.configure()
+        .dataSource(old)
+        .locations("classpath:db/migration/billing")
+        .schemas("billing")
+        .load()
+        .migrate();
+    try (Connection c = old.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "select subscription_id, customer_id, tier_id, last_event_created"
+                    + " from billing.subscription_mirror order by customer_id")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("manual:cust_fixed");
+      assertThat(rows.getString(3)).isEqualTo("STARTER");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("sub_9");
+      assertThat(rows.getString(2)).isEqualTo("cust_paid");
+      assertThat(rows.getLong(4)).isEqualTo(1700000000L);
+      assertThat(rows.next()).isFalse();
+    }
   }
 
   @Test

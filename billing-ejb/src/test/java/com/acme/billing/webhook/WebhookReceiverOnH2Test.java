@@ -66,14 +66,15 @@ class WebhookReceiverOnH2Test {
 
   @Test
   void anAdminReplaysAnIgnoredEventOnceTheProductHandlesItsType() {
-    // Stored as ignored by a release that did not handle invoice.paid yet.
-    String payload = event("evt_i", "invoice.paid", Stripe.API_VERSION, fixture("customer"));
+    // Stored as ignored by a release that did not handle invoice.payment_action_required yet.
+    String payload =
+        event("evt_i", "invoice.payment_action_required", Stripe.API_VERSION, fixture("customer"));
     db.run(
         em ->
             store(em)
                 .save(
                     "evt_i",
-                    "invoice.paid",
+                    "invoice.payment_action_required",
                     1,
                     Stripe.API_VERSION,
                     payload,
@@ -89,7 +90,8 @@ class WebhookReceiverOnH2Test {
 
   @Test
   void replayingAProcessedEventIsADuplicateAndChangesNothing() {
-    String payload = event("evt_p", "invoice.paid", Stripe.API_VERSION, fixture("customer"));
+    String payload =
+        event("evt_p", "invoice.payment_action_required", Stripe.API_VERSION, fixture("customer"));
     assertThat(receiver().receive(payload, sign(payload)).outcome())
         .isEqualTo(WebhookStore.PROCESSED);
 
@@ -120,7 +122,8 @@ class WebhookReceiverOnH2Test {
 
   @Test
   void aLockTimeoutIsStoredAsFailedAndMarkedTransient() {
-    String payload = event("evt_l", "invoice.paid", Stripe.API_VERSION, fixture("customer"));
+    String payload =
+        event("evt_l", "invoice.payment_action_required", Stripe.API_VERSION, fixture("customer"));
 
     WebhookFailedException refused =
         catchThrowableOfType(
@@ -139,7 +142,8 @@ class WebhookReceiverOnH2Test {
 
   @Test
   void anOrdinaryFailureIsStoredAsFailedAndNotMarkedTransient() {
-    String payload = event("evt_o", "invoice.paid", Stripe.API_VERSION, fixture("customer"));
+    String payload =
+        event("evt_o", "invoice.payment_action_required", Stripe.API_VERSION, fixture("customer"));
 
     WebhookFailedException refused =
         catchThrowableOfType(
@@ -158,7 +162,8 @@ class WebhookReceiverOnH2Test {
 
   @Test
   void aSlowDeliveryFailingAfterAConcurrentOneSucceededIsAcknowledgedAsADuplicate() {
-    String payload = event("evt_s", "invoice.paid", Stripe.API_VERSION, fixture("customer"));
+    String payload =
+        event("evt_s", "invoice.payment_action_required", Stripe.API_VERSION, fixture("customer"));
 
     WebhookReceipt slow =
         receiver(
@@ -176,7 +181,8 @@ class WebhookReceiverOnH2Test {
 
   @Test
   void aFailureThatCannotBeRecordedIsNotAnsweredAsStored() {
-    String payload = event("evt_n", "invoice.paid", Stripe.API_VERSION, fixture("customer"));
+    String payload =
+        event("evt_n", "invoice.payment_action_required", Stripe.API_VERSION, fixture("customer"));
     WebhookReceiver receiver =
         receiver(
             (event, p, replay) -> {
@@ -251,6 +257,7 @@ class WebhookReceiverOnH2Test {
         };
     WebhookSecrets secrets = new WebhookSecrets();
     secrets.configured = Optional.of(SECRET);
+    secrets.single = Optional.empty();
     secrets.profile = "production";
     secrets.apiKey = Optional.empty();
     secrets.toleranceSeconds = 300;
