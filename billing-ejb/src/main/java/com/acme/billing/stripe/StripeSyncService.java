@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pulls state from Stripe instead of waiting for a webhook, and applies it as pulled state (see
@@ -39,28 +40,39 @@ public class StripeSyncService implements StripeSync {
   /**
    * The success page's look-up. A session of another customer is answered as unknown (its existence
    * is not revealed). Once the session's outcome is applied it is answered from the mirror; before
-   * that Stripe is asked at most once a second per session, and in between the mirror answers.
+   * that Stripe is asked at most once a second per session, and in between the mirror answers. A
+   * session this server did not create (or created before it kept them) is read from Stripe once
+   * and then known by its {@code client_reference_id}.
    */
   @Override
   public CheckoutSessionView lookUpCheckoutSession(
       String sessionId, String onlyForCustomer, String actor) {
-    KnownSession known =
-        sessions
-            .find(sessionId)
-            .filter(s -> onlyForCustomer == null || onlyForCustomer.equals(s.customerId()))
-            .orElseThrow(
-                () ->
-                    new PaymentProviderException(
-                        PaymentProviderException.Kind.NOT_FOUND,
-                        "resource_missing",
-                        "No checkout session of this platform has that id.",
-                        0));
-    String customerId = known.customerId();
-    if (known.appliedAt() != null || !throttle.tryAcquire(sessionId)) {
-      return new CheckoutSessionView(
-          sessionId, known.status(), customerId, subscriptions.status(customerId));
+    Optional<KnownSession> known = sessions.find(sessionId);
+    if (known.isPresent()) {
+      String customerId = requireVisible(known.get().customerId(), onlyForCustomer);
+      if (known.get().appliedAt() != null || !throttle.tryAcquire(sessionId)) {
+        return new CheckoutSessionView(
+            sessionId, known.get().status(), customerId, subscriptions.status(customerId));
+      }
+    } else if (!throttle.tryAcquire(sessionId)) {
+      throw new PaymentProviderException(
+          PaymentProviderException.Kind.RATE_LIMITED,
+          "lookup_throttled",
+          "This checkout session was looked up less than a second ago.",
+          1);
     }
     Session session = gateway.retrieveCheckoutSession(sessionId);
+    String customerId =
+        requireVisible(
+            known.map(KnownSession::customerId).orElse(session.getClientReferenceId()),
+            onlyForCustomer);
+    if (known.isEmpty()) {
+      try {
+        sessions.remember(sessionId, customerId);
+      } catch (RuntimeException concurrentlyRemembered) {
+        // A concurrent look-up of the same session remembered it first.
+      }
+    }
     if (COMPLETE.equals(session.getStatus()) && session.getSubscription() != null) {
       apply(customerId, gateway.retrieveSubscription(session.getSubscription()), actor);
       sessions.markApplied(sessionId, customerId, session.getSubscription(), COMPLETE);
@@ -69,6 +81,18 @@ public class StripeSyncService implements StripeSync {
     }
     return new CheckoutSessionView(
         sessionId, session.getStatus(), customerId, subscriptions.status(customerId));
+  }
+
+  private static String requireVisible(String sessionCustomer, String onlyForCustomer) {
+    if (sessionCustomer == null
+        || (onlyForCustomer != null && !onlyForCustomer.equals(sessionCustomer))) {
+      throw new PaymentProviderException(
+          PaymentProviderException.Kind.NOT_FOUND,
+          "resource_missing",
+          "No checkout session of this platform has that id.",
+          0);
+    }
+    return sessionCustomer;
   }
 
   @Override
