@@ -72,7 +72,7 @@ class FeatureAccessIT {
 
     // As another instance would: change the mirror and record the change for the pollers.
     Database.update(
-        "update billing.customer_subscription set past_due_since = current_timestamp - interval '8 days'"
+        "update billing.subscription_mirror set past_due_since = current_timestamp - interval '8 days'"
             + " where customer_id = ?",
         customer);
     Database.update(

@@ -150,6 +150,6 @@ class BillingV2RolloutIT {
 
   private static long mirrorVersion(String customer) {
     return Database.queryLong(
-        "select version from billing.customer_subscription where customer_id = ?", customer);
+        "select sum(version) from billing.subscription_mirror where customer_id = ?", customer);
   }
 }

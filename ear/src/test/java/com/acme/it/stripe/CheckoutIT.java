@@ -4,6 +4,7 @@ import static com.acme.it.support.ProblemAssertions.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -68,7 +69,7 @@ class CheckoutIT {
             .withFormParam("subscription_data[metadata][customer_id]", equalTo(customer))
             .withFormParam("success_url", equalTo(SUCCESS + "?session_id={CHECKOUT_SESSION_ID}"))
             .withFormParam("cancel_url", equalTo(CANCEL))
-            .withHeader("Idempotency-Key", containing("checkout-")));
+            .withHeader("Idempotency-Key", matching("req_[0-9a-f-]{36}:checkout")));
 
     assertThat(checkout(customer, "SCALE", "yearly", SUCCESS).statusCode()).isEqualTo(200);
     stripe.verify(
@@ -128,10 +129,11 @@ class CheckoutIT {
     assertThat(result.getString("status")).isEqualTo("complete");
     assertThat(result.getJsonObject("subscription").getString("tierId")).isEqualTo("SCALE");
     assertThat(billing.feature(customer, "isolated_db").getBoolean("allowed")).isTrue();
+    // Another customer's session is not found: its existence is not revealed.
     assertProblem(
         http.get("/billing/checkout-session/" + sessionId, Tokens.customer("someone_else")),
-        403,
-        "forbidden-customer");
+        404,
+        "payment-object-not-found");
 
     // Support's sync re-reads the same subscription through the port.
     HttpResponse<String> synced =

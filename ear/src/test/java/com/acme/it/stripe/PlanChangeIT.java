@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -52,12 +53,12 @@ class PlanChangeIT {
   }
 
   @Test
-  void anUpgradeHappensNowWithProration() {
+  void anUpgradeHappensNowAndIsInvoicedAtOnce() {
     String customer = BillingApi.newCustomer("up");
     String sub = subscribedToPro(customer);
     stripe.stubFor(
         post(urlEqualTo("/v1/subscriptions/" + sub))
-            .withRequestBody(containing("proration_behavior=create_prorations"))
+            .withRequestBody(containing("proration_behavior=always_invoice"))
             .willReturn(
                 json(
                     StripeEvents.subscription(
@@ -76,8 +77,8 @@ class PlanChangeIT {
         postRequestedFor(urlEqualTo("/v1/subscriptions/" + sub))
             .withFormParam("items[0][id]", equalTo(ITEM))
             .withFormParam("items[0][price]", equalTo("price_scale_monthly"))
-            .withFormParam("proration_behavior", equalTo("create_prorations"))
-            .withHeader("Idempotency-Key", containing("upgrade-")));
+            .withFormParam("proration_behavior", equalTo("always_invoice"))
+            .withHeader("Idempotency-Key", matching("req_[0-9a-f-]{36}:upgrade")));
   }
 
   @Test
@@ -183,7 +184,7 @@ class PlanChangeIT {
   }
 
   @Test
-  void withoutALivePaidSubscriptionOrOnLegacyThereIsNothingToChange() {
+  void withoutALivePaidSubscriptionThereIsNothingToChangeAndOnLegacyOnlyLeavingWorks() {
     String customer = BillingApi.newCustomer("nosub");
     assertProblem(
         change(customer, "{\"tierId\":\"PRO\",\"billingPeriod\":\"monthly\"}", "change-plan"),
@@ -191,8 +192,20 @@ class PlanChangeIT {
         "no-billing-account");
     String subscribed = BillingApi.newCustomer("legacy_pc");
     subscribedToPro(subscribed);
+    String sub = "sub_" + subscribed;
+    stripe.stubFor(
+        post(urlEqualTo("/v1/subscriptions/" + sub))
+            .withRequestBody(containing("cancel_at_period_end=true"))
+            .willReturn(
+                json(
+                    StripeEvents.subscription(
+                        sub, subscribed, "price_pro_monthly", "active", true))));
     flags.set(FlagsApi.BILLING_V2, false, 100);
-    assertProblem(change(subscribed, "{}", "cancel"), 409, "billing-v2-not-enabled");
+    // A customer who subscribed on the new path can always leave, whatever the rollout says.
+    HttpResponse<String> cancelled = change(subscribed, "{}", "cancel");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    assertThat(Http.json(cancelled).getJsonObject("subscription").getBoolean("cancelAtPeriodEnd"))
+        .isTrue();
     assertProblem(
         change(subscribed, "{\"tierId\":\"PRO\",\"billingPeriod\":\"monthly\"}", "change-plan"),
         409,

@@ -366,15 +366,23 @@ class WebhookIT {
   @Test
   void anEventThatFailsToApplyIsStoredAsFailedRefusedAndReplayable() {
     String customer = BillingApi.newCustomer("fail");
+    String sub = "sub_" + customer;
+    long t = now();
+    stripe.deliver(
+        StripeEvents.event(
+            StripeEvents.newEventId(),
+            "customer.subscription.created",
+            t,
+            StripeEvents.subscription(sub, customer, "price_pro_monthly", "incomplete", false)));
     String eventId = StripeEvents.newEventId();
-    // A price no tier is configured with: the processor says so and Stripe will retry.
+    // The same second: the tie is settled by reading the subscription, which Stripe (the
+    // stand-in) does not know; the processor says so and Stripe will retry.
     String payload =
         StripeEvents.event(
             eventId,
-            "customer.subscription.created",
-            now(),
-            StripeEvents.subscription(
-                "sub_" + customer, customer, "price_not_configured", "active", false));
+            "customer.subscription.updated",
+            t,
+            StripeEvents.subscription(sub, customer, "price_pro_monthly", "active", false));
     HttpResponse<String> response = stripe.deliver(payload);
     JsonObject problem = assertProblem(response, 500, "webhook-processing-failed");
     assertThat(problem.getString("eventId")).isEqualTo(eventId);
@@ -388,7 +396,7 @@ class WebhookIT {
             .filter(e -> e.getString("eventId").equals(eventId))
             .findFirst()
             .orElseThrow();
-    assertThat(listed.getString("detail")).contains("price_not_configured");
+    assertThat(listed.getString("detail")).contains("no such object");
     assertThat(
             billing
                 .http()
