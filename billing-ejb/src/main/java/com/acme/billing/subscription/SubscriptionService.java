@@ -283,7 +283,6 @@ public class SubscriptionService implements Subscriptions {
     if (!SubscriptionRules.paymentFailureCounts(invoices.status(invoiceId).orElse(null))) {
       return STALE;
     }
-    invoices.record(invoiceId, subscriptionId, InvoiceStates.PAYMENT_FAILED);
     CustomerSubscription s = repository.find(subscriptionId).orElseThrow();
     if (s.getLastEventCreated() != null && eventCreated < s.getLastEventCreated()) {
       return STALE; // a late retry or replay must not undo a payment that came after it
@@ -291,6 +290,8 @@ public class SubscriptionService implements Subscriptions {
     if (!"active".equals(s.getStatus()) && !"trialing".equals(s.getStatus())) {
       return IGNORED;
     }
+    // Recorded only when it takes effect: a paid invoice of this subscription can then undo it.
+    invoices.record(invoiceId, subscriptionId, InvoiceStates.PAYMENT_FAILED);
     Instant now = clock.instant();
     String before = describe(s);
     s.setStatus("past_due");
