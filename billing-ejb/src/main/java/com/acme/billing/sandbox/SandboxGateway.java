@@ -240,7 +240,7 @@ public class SandboxGateway implements PaymentGateway {
     idempotency.once(
         idempotencyKey,
         SandboxIdempotency.fingerprint(
-            "downgrade", subscriptionId, existingScheduleId, newPriceId, periodEnd, yearly),
+            "downgrade", subscriptionId, newPriceId, periodEnd, yearly),
         Subscription.class,
         () -> {
           JsonObject sub = liveSubscription(subscriptionId);

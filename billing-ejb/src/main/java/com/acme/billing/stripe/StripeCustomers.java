@@ -1,5 +1,7 @@
 package com.acme.billing.stripe;
 
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +14,8 @@ public class StripeCustomers {
 
   @PersistenceContext(unitName = "billing")
   EntityManager em;
+
+  @EJB StripeCustomerMappings mappings;
 
   public Optional<String> customerFor(String stripeCustomerId) {
     List<?> rows =
@@ -31,8 +35,24 @@ public class StripeCustomers {
     return rows.stream().findFirst().map(String.class::cast);
   }
 
-  /** Remembers the pair unless one of the two is already known. */
-  public void remember(String customerId, String stripeCustomerId) {
+  /**
+   * Remembers the pair unless one of the two is already known, race-free: in a transaction of its
+   * own, so that a concurrent first contact of the same customer (the success page and a webhook,
+   * two webhooks) that inserts it first only makes this one find the pair known.
+   */
+  public void rememberOnce(String customerId, String stripeCustomerId) {
+    if (stripeCustomerOf(customerId).isPresent() || customerFor(stripeCustomerId).isPresent()) {
+      return;
+    }
+    try {
+      mappings.remember(customerId, stripeCustomerId);
+    } catch (EJBException concurrentlyRemembered) {
+      // The other first contact inserted it (unique violation in the inner transaction).
+    }
+  }
+
+  /** Remembers the pair unless one of the two is already known (caller's transaction). */
+  void remember(String customerId, String stripeCustomerId) {
     em.createNativeQuery(
             "insert into billing.stripe_customer (customer_id, stripe_customer_id)"
                 + " select ?1, ?2 where not exists (select 1 from billing.stripe_customer"

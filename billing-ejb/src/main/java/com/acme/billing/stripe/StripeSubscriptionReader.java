@@ -28,7 +28,7 @@ public class StripeSubscriptionReader {
         sub.getMetadata() == null ? null : sub.getMetadata().get(CUSTOMER_ID_METADATA);
     if (fromMetadata != null && !fromMetadata.isBlank()) {
       if (sub.getCustomer() != null) {
-        customers.remember(fromMetadata, sub.getCustomer());
+        customers.rememberOnce(fromMetadata, sub.getCustomer());
       }
       return Optional.of(fromMetadata);
     }

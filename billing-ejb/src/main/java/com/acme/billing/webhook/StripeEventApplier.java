@@ -166,7 +166,7 @@ public class StripeEventApplier {
 
   private Outcome checkoutCompleted(Session session) {
     if (session.getClientReferenceId() != null && session.getCustomer() != null) {
-      customers.remember(session.getClientReferenceId(), session.getCustomer());
+      customers.rememberOnce(session.getClientReferenceId(), session.getCustomer());
     }
     return new Outcome(
         SubscriptionService.APPLIED, "customer remembered; the subscription events grant access");
@@ -180,7 +180,7 @@ public class StripeEventApplier {
     if (ours == null) {
       return new Outcome(SubscriptionService.IGNORED, "customer without metadata customer_id");
     }
-    customers.remember(ours, customer.getId());
+    customers.rememberOnce(ours, customer.getId());
     return new Outcome(SubscriptionService.APPLIED, null);
   }
 
