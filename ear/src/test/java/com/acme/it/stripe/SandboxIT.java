@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The built-in sandbox, as the default run has it (development profile, no Stripe key), on a second
  * Liberty server: checkout page, pay with a test card, signed events through the real webhook
- * endpoint, access granted.
+ * endpoint, access granted. The sandbox honours idempotency keys and refuses direct cancellation
+ * changes under a schedule as Stripe does, so cancel, resume, cancel and a pending downgrade are
+ * proven against its own state (issue 18).
  */
 class SandboxIT {
 
   private static final String SUCCESS = "http://localhost:9080/billing/success";
   private static final String CANCEL = "http://localhost:9080/billing";
+  private static final String STARTER_MONTHLY =
+      "{\"tierId\":\"STARTER\",\"billingPeriod\":\"monthly\"}";
   private static PeerServer peer;
   private static Http http;
 
@@ -108,6 +113,88 @@ class SandboxIT {
         .untilAsserted(
             () -> assertThat(status(customer).getBoolean("cancelAtPeriodEnd")).isFalse());
     assertThat(form(portalPath + "/update-card", "").body()).contains("Done.");
+  }
+
+  @Test
+  void cancelResumeCancelOnTheSandboxEndsCancelledAtPeriodEnd() {
+    String customer = paidPro("sb_crc");
+
+    assertThat(changed(customer, "cancel", null, null).getBoolean("cancelAtPeriodEnd")).isTrue();
+    assertThat(changed(customer, "resume", null, null).getBoolean("cancelAtPeriodEnd")).isFalse();
+    assertThat(changed(customer, "cancel", null, null).getBoolean("cancelAtPeriodEnd")).isTrue();
+
+    // The sandbox's own state, not the answers above: a key reused across the three requests
+    // would have left the second cancel without effect there.
+    HttpResponse<String> synced =
+        http.post("/billing/admin/customers/" + customer + "/sync", Tokens.admin(), "");
+    assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+    assertThat(Http.json(synced).getBoolean("cancelAtPeriodEnd")).isTrue();
+  }
+
+  @Test
+  void aPendingDowngradeNeverBlocksCancelOrResumeOnTheSandbox() {
+    String customer = paidPro("sb_sched");
+    HttpResponse<String> downgrade = change(customer, "change-plan", STARTER_MONTHLY, null);
+    assertThat(downgrade.statusCode()).as(downgrade.body()).isEqualTo(200);
+    assertThat(Http.json(downgrade).getString("change")).isEqualTo("downgrade");
+
+    assertThat(changed(customer, "cancel", null, null).getBoolean("cancelAtPeriodEnd")).isTrue();
+    assertThat(changed(customer, "resume", null, null).getBoolean("cancelAtPeriodEnd")).isFalse();
+    HttpResponse<String> synced =
+        http.post("/billing/admin/customers/" + customer + "/sync", Tokens.admin(), "");
+    assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+    assertThat(Http.json(synced).getBoolean("cancelAtPeriodEnd")).isFalse();
+  }
+
+  @Test
+  void theSandboxRefusesAReusedKeyWithOtherParameters() {
+    String customer = paidPro("sb_key");
+    String key = "k-" + UUID.randomUUID();
+
+    // Same key, other parameters (another target period): refused, as Stripe refuses it.
+    HttpResponse<String> first = change(customer, "change-plan", STARTER_MONTHLY, key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertProblem(
+        change(customer, "change-plan", STARTER_MONTHLY.replace("monthly", "yearly"), key),
+        409,
+        "idempotency-key-reused");
+
+    // Same key, same parameters: the first answer again, nothing redone.
+    String retried = "k-" + UUID.randomUUID();
+    assertThat(changed(customer, "cancel", null, retried).getBoolean("cancelAtPeriodEnd")).isTrue();
+    assertThat(changed(customer, "cancel", null, retried).getBoolean("cancelAtPeriodEnd")).isTrue();
+  }
+
+  /** A customer who paid PRO monthly on the sandbox's checkout page and has access. */
+  private static String paidPro(String prefix) {
+    String customer = BillingApi.newCustomer(prefix);
+    String page = URI.create(Http.json(checkout(customer)).getString("url")).getPath();
+    assertThat(form(page + "/pay", "card=4242424242424242").statusCode()).isEqualTo(303);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(status(customer).getString("tierId")).isEqualTo("PRO"));
+    return customer;
+  }
+
+  /** The subscription a successful cancel, resume or plan change answers with. */
+  private static JsonObject changed(String customer, String operation, String json, String key) {
+    HttpResponse<String> response = change(customer, operation, json, key);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Http.json(response).getJsonObject("subscription");
+  }
+
+  private static HttpResponse<String> change(
+      String customer, String operation, String json, String key) {
+    String body =
+        json == null
+            ? "{\"customerId\":\"" + customer + "\"}"
+            : json.replaceFirst("\\{", "{\"customerId\":\"" + customer + "\",");
+    Map<String, String> headers =
+        key == null
+            ? Map.of("Content-Type", "application/json")
+            : Map.of("Content-Type", "application/json", "Idempotency-Key", key);
+    return http.send(
+        "POST", "/billing/subscription/" + operation, Tokens.customer(customer), headers, body);
   }
 
   private static JsonObject status(String customer) {
