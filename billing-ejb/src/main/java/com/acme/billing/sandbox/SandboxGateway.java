@@ -239,8 +239,7 @@ public class SandboxGateway implements PaymentGateway {
       String idempotencyKey) {
     idempotency.once(
         idempotencyKey,
-        SandboxIdempotency.fingerprint(
-            "downgrade", subscriptionId, newPriceId, periodEnd, yearly),
+        SandboxIdempotency.fingerprint("downgrade", subscriptionId, newPriceId, periodEnd, yearly),
         Subscription.class,
         () -> {
           JsonObject sub = liveSubscription(subscriptionId);

@@ -454,7 +454,7 @@ class StripeCallsIT {
     List<LoggedRequest> newestFirst =
         stripe.getAllServeEvents().stream()
             .map(ServeEvent::getRequest)
-            .filter(r -> r.getMethod() == RequestMethod.POST && wanted.contains(r.getUrl()))
+            .filter(r -> RequestMethod.POST.equals(r.getMethod()) && wanted.contains(r.getUrl()))
             .collect(Collectors.toCollection(ArrayList::new));
     Collections.reverse(newestFirst);
     return newestFirst;
