@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,6 +38,14 @@ public class PaymentGatewayProducer {
   int timeoutMillis;
 
   @Inject
+  @ConfigProperty(name = "stripe.rate-limit.retries", defaultValue = "2")
+  int rateLimitRetries;
+
+  @Inject
+  @ConfigProperty(name = "stripe.rate-limit.first-wait-millis", defaultValue = "500")
+  long rateLimitFirstWaitMillis;
+
+  @Inject
   @ConfigProperty(name = "app.profile", defaultValue = "development")
   String profile;
 
@@ -51,7 +60,8 @@ public class PaymentGatewayProducer {
   PaymentGateway gateway() {
     if (apiKey.filter(k -> !k.isBlank()).isPresent()) {
       return new StripeGateway(
-          StripeGateway.client(apiKey.get(), apiBase.orElse(null), retries, timeoutMillis));
+          StripeGateway.client(apiKey.get(), apiBase.orElse(null), retries, timeoutMillis),
+          new RateLimitBackoff(rateLimitRetries, Duration.ofMillis(rateLimitFirstWaitMillis)));
     }
     if (sandboxActive()) {
       return sandbox.get();

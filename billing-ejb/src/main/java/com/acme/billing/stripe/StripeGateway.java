@@ -36,9 +36,11 @@ public class StripeGateway implements PaymentGateway {
   static final String IDEMPOTENCY_ERROR = "idempotency_error";
 
   private final StripeClient client;
+  private final RateLimitBackoff backoff;
 
-  public StripeGateway(StripeClient client) {
+  public StripeGateway(StripeClient client, RateLimitBackoff backoff) {
     this.client = client;
+    this.backoff = backoff;
   }
 
   /** A client for {@code apiBase} (Stripe's, or a stand-in's in tests). */
@@ -270,11 +272,22 @@ public class StripeGateway implements PaymentGateway {
     T run() throws StripeException;
   }
 
-  private static <T> T call(StripeCall<T> call) {
-    try {
-      return call.run();
-    } catch (StripeException e) {
-      throw translate(e);
+  /**
+   * Runs a Stripe call. stripe-java retries network failures, 409s and 5xx itself (with the same
+   * idempotency key); a 429 it does not retry, so this backs off and tries again (the same call,
+   * the same key) a bounded number of times before giving up with a 503.
+   */
+  private <T> T call(StripeCall<T> call) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return call.run();
+      } catch (RateLimitException e) {
+        if (!backoff.waitBeforeRetry(attempt)) {
+          throw translate(e);
+        }
+      } catch (StripeException e) {
+        throw translate(e);
+      }
     }
   }
 

@@ -18,6 +18,7 @@ import com.stripe.model.checkout.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,8 @@ class StripeGatewayTest {
     stripe.start();
     gateway =
         new StripeGateway(
-            StripeGateway.client("sk_test_standin", "http://localhost:" + stripe.port(), 2, 1_500));
+            StripeGateway.client("sk_test_standin", "http://localhost:" + stripe.port(), 2, 1_500),
+            new RateLimitBackoff(2, Duration.ofMillis(50)));
   }
 
   @AfterEach
@@ -139,7 +141,7 @@ class StripeGatewayTest {
   }
 
   @Test
-  void rateLimitingIsNotRetriedByStripeJavaAndSaysWhenToRetry() {
+  void rateLimitingIsBackedOffByTheProductWithTheSameKeyThenSaysWhenToRetry() {
     stripe.stubFor(
         post(urlEqualTo(SESSIONS))
             .willReturn(json(429, error("invalid_request_error", "rate_limit", null))));
@@ -150,7 +152,25 @@ class StripeGatewayTest {
               assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
               assertThat(e.retryAfterSeconds()).isPositive();
             });
-    assertThat(keys(SESSIONS)).hasSize(1);
+    // stripe-java does not retry a 429; the product's own backoff tries twice more.
+    assertThat(keys(SESSIONS)).hasSize(3).containsOnly("req_1:checkout");
+  }
+
+  @Test
+  void aRateLimitThatClearsDuringTheBackoffSucceedsOnce() {
+    stripe.stubFor(
+        post(urlEqualTo(SESSIONS))
+            .inScenario("rate limit")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(json(429, error("invalid_request_error", "rate_limit", null)))
+            .willSetStateTo("cleared"));
+    stripe.stubFor(
+        post(urlEqualTo(SESSIONS))
+            .inScenario("rate limit")
+            .whenScenarioStateIs("cleared")
+            .willReturn(json(200, fixture("checkout_session"))));
+    assertThat(gateway.createCheckoutSession(checkout).getId()).isNotBlank();
+    assertThat(keys(SESSIONS)).hasSize(2).containsOnly("req_1:checkout");
   }
 
   @Test
