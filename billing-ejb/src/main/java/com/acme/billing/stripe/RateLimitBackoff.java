@@ -3,9 +3,10 @@ package com.acme.billing.stripe;
 import java.time.Duration;
 
 /**
- * How the product backs off when Stripe rate-limits it (429, which stripe-java does not retry):
- * {@code retries} more attempts, waiting {@code firstWait}, then twice as long each time. Bounded,
- * so a request thread never waits more than the sum (0.5 + 1 s with the defaults).
+ * How the product backs off when Stripe rate-limits it or resets the connection (which stripe-java
+ * does not retry): {@code retries} more attempts, waiting {@code firstWait}, then twice as long
+ * each time. Bounded, so a request thread never waits more than the sum (0.5 + 1 s with the
+ * defaults).
  */
 public final class RateLimitBackoff {
 

@@ -20,6 +20,9 @@ import com.stripe.param.SubscriptionScheduleUpdateParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -273,22 +276,38 @@ public class StripeGateway implements PaymentGateway {
   }
 
   /**
-   * Runs a Stripe call. stripe-java retries network failures, 409s and 5xx itself (with the same
-   * idempotency key); a 429 it does not retry, so this backs off and tries again (the same call,
-   * the same key) a bounded number of times before giving up with a 503.
+   * Runs a Stripe call. stripe-java retries timeouts, refused connections, 409s and 5xx itself
+   * (with the same idempotency key). A 429 and a connection reset it does not retry, so this backs
+   * off and runs the same call, with the same key, a bounded number of times before giving up with
+   * a 503: the key makes a reset request that Stripe did process count once.
    */
   private <T> T call(StripeCall<T> call) {
     for (int attempt = 0; ; attempt++) {
       try {
         return call.run();
-      } catch (RateLimitException e) {
-        if (!backoff.waitBeforeRetry(attempt)) {
+      } catch (StripeException e) {
+        if (!retriedByTheProduct(e) || !backoff.waitBeforeRetry(attempt)) {
           throw translate(e);
         }
-      } catch (StripeException e) {
-        throw translate(e);
       }
     }
+  }
+
+  static boolean retriedByTheProduct(StripeException e) {
+    return e instanceof RateLimitException
+        || (e instanceof ApiConnectionException && connectionReset(e));
+  }
+
+  private static boolean connectionReset(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException || t instanceof ConnectException) {
+        return false; // stripe-java retried these already
+      }
+      if (t instanceof SocketException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Stripe's error as something the caller can act on; the request id goes to the log. */

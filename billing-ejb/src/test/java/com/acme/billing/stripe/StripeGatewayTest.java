@@ -186,6 +186,25 @@ class StripeGatewayTest {
   }
 
   @Test
+  void aConnectionResetIsRetriedByTheProductWithTheSameKeyThenUnavailable() {
+    stripe.stubFor(
+        post(urlEqualTo(SESSIONS))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    assertThatThrownBy(() -> gateway.createCheckoutSession(checkout))
+        .isInstanceOfSatisfying(
+            PaymentProviderException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+              assertThat(e.retryAfterSeconds()).isPositive();
+            });
+    // Three attempts by the product; the JDK may resend a reset POST once more on its own.
+    assertThat(keys(SESSIONS)).hasSizeBetween(3, 6).containsOnly("req_1:checkout");
+  }
+
+  @Test
   void portalSessionIsForTheStripeCustomerWithTheReturnUrl() {
     stripe.stubFor(
         post(urlEqualTo("/v1/billing_portal/sessions"))

@@ -2,6 +2,7 @@ package com.acme.it.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,20 @@ public final class PeerServer implements AutoCloseable {
 
   public Http http() {
     return new Http(URI.create("http://localhost:" + ItConfig.integer("it.peer.http.port")));
+  }
+
+  /**
+   * Kills the server's JVM as {@code kill -9} does: no shutdown hooks, no in-flight request
+   * finishes. The server can be started again afterwards.
+   */
+  public void kill() throws IOException {
+    Path pidFile = ItConfig.wlpDir().resolve("usr/servers/.pid/" + name + ".pid");
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    ProcessHandle process =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    process.destroyForcibly(); // SIGKILL on Linux
+    process.onExit().join();
+    running = false;
   }
 
   @Override
