@@ -34,7 +34,9 @@ class EarContentsIT {
       assertThat(ear.stream().map(ZipEntry::getName))
           .anyMatch(n -> n.startsWith("lib/") && n.contains("stripe-java"))
           .anyMatch(n -> n.startsWith("lib/") && n.contains("flyway-core"))
-          .anyMatch(n -> n.startsWith("lib/") && n.contains("openfeature"));
+          .anyMatch(n -> n.startsWith("lib/") && n.contains("openfeature"))
+          // OpenFeature's SLF4J messages reach Liberty's log through java.util.logging.
+          .anyMatch(n -> n.startsWith("lib/") && n.contains("slf4j-jdk14"));
       // JDBC drivers live in the server's lib/global, not in the application.
       assertThat(ear.stream().map(ZipEntry::getName))
           .noneMatch(n -> n.contains("postgresql") && n.endsWith(".jar") && !n.contains("flyway"));
