@@ -2,8 +2,8 @@ package com.acme.billing.webhook;
 
 import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.StripeWebhooks;
+import com.acme.billing.api.TransientFailures;
 import com.acme.billing.api.WebhookFailedException;
-import com.acme.billing.persistence.TransientFailures;
 import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
+import com.acme.billing.api.TransientFailures;
 import com.acme.billing.api.WebhookFailedException;
 import com.acme.billing.persistence.LockTimeout;
-import com.acme.billing.persistence.TransientFailures;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.stripe.Stripe;

@@ -1,6 +1,6 @@
 package com.acme.web.problem;
 
-import com.acme.billing.persistence.TransientFailures;
+import com.acme.billing.api.TransientFailures;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Level;

@@ -1,9 +1,8 @@
 package com.acme.web.webhook;
 
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
-import com.acme.billing.webhook.WebhookReceiver;
-import com.acme.billing.webhook.WebhookStore;
-import com.acme.billing.webhook.WebhookStore.StoredEvent;
+import com.acme.billing.api.WebhookAdministration;
+import com.acme.billing.api.WebhookAdministration.StoredWebhookEvent;
 import com.acme.web.Roles;
 import com.acme.web.problem.Problem;
 import com.acme.web.problem.ProblemException;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -32,13 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 public class AdminWebhookResource {
 
-  private static final Set<String> STATUSES =
-      Set.of(WebhookStore.FAILED, WebhookStore.PROCESSED, WebhookStore.IGNORED);
+  private static final List<String> STATUSES = WebhookAdministration.STATUSES;
 
-  @EJB WebhookStore store;
-  @EJB WebhookReceiver receiver;
+  @EJB WebhookAdministration webhooks;
 
-  public record StoredEvents(String status, List<StoredEvent> events) {}
+  public record StoredEvents(String status, List<StoredWebhookEvent> events) {}
 
   @GET
   @Path("webhook-events")
@@ -56,7 +52,7 @@ public class AdminWebhookResource {
               "Invalid parameter",
               "status must be one of " + STATUSES + " and limit within 1..1000."));
     }
-    return new StoredEvents(status, store.list(status, limit));
+    return new StoredEvents(status, webhooks.events(status, limit));
   }
 
   @POST
@@ -69,7 +65,7 @@ public class AdminWebhookResource {
           "A processed event is not applied again (outcome duplicate). A failed replay leaves an"
               + " ignored event ignored.")
   public WebhookReceipt replay(@PathParam("eventId") String eventId) {
-    if (store.status(eventId).isEmpty()) {
+    if (webhooks.status(eventId).isEmpty()) {
       throw new ProblemException(
           Problem.of(
               404,
@@ -77,6 +73,6 @@ public class AdminWebhookResource {
               "Event not found",
               "No stored event " + eventId + "."));
     }
-    return receiver.replay(eventId);
+    return webhooks.replay(eventId);
   }
 }

@@ -1,4 +1,4 @@
-package com.acme.billing.persistence;
+package com.acme.billing.api;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;

@@ -1,4 +1,4 @@
-package com.acme.billing.persistence;
+package com.acme.billing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
