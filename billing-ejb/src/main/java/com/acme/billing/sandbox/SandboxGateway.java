@@ -50,6 +50,11 @@ public class SandboxGateway implements PaymentGateway {
   @ConfigProperty(name = "HTTP_PORT", defaultValue = "9080")
   String httpPort;
 
+  /** Where browsers reach this server (behind a proxy or load balancer: not localhost). */
+  @Inject
+  @ConfigProperty(name = "app.public-base-url")
+  Optional<String> publicBaseUrl;
+
   private final Map<String, JsonObject> sessions = new ConcurrentHashMap<>();
   private final Map<String, JsonObject> subscriptions = new ConcurrentHashMap<>();
   private final Map<String, String> portals = new ConcurrentHashMap<>();
@@ -99,7 +104,7 @@ public class SandboxGateway implements PaymentGateway {
             p.stripeCustomerId(),
             p.customerId(),
             p.priceId(),
-            baseUrl() + "/sandbox/checkout/" + id,
+            publicBaseUrl() + "/sandbox/checkout/" + id,
             p.successUrl(),
             p.cancelUrl(),
             Instant.now().getEpochSecond());
@@ -142,7 +147,7 @@ public class SandboxGateway implements PaymentGateway {
           String id = SandboxObjects.id("bps");
           portals.put(id, returnUrl);
           portalCustomers.put(id, stripeCustomerId);
-          return baseUrl() + "/sandbox/portal/" + id;
+          return publicBaseUrl() + "/sandbox/portal/" + id;
         });
   }
 
@@ -414,7 +419,7 @@ public class SandboxGateway implements PaymentGateway {
               payload, secret, Instant.now().getEpochSecond());
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(URI.create(baseUrl() + "/billing/webhook"))
+              HttpRequest.newBuilder(URI.create(localBaseUrl() + "/billing/webhook"))
                   .timeout(Duration.ofSeconds(30))
                   .header("Content-Type", "application/json")
                   .header("Stripe-Signature", signature)
@@ -432,7 +437,17 @@ public class SandboxGateway implements PaymentGateway {
     }
   }
 
-  private String baseUrl() {
+  /** The hosted pages' address for the browser: the public base URL, else this server's own. */
+  String publicBaseUrl() {
+    return publicBaseUrl
+        .map(String::trim)
+        .filter(url -> !url.isEmpty())
+        .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+        .orElseGet(this::localBaseUrl);
+  }
+
+  /** Where the sandbox delivers its events: this server itself, never through the proxy. */
+  private String localBaseUrl() {
     return "http://localhost:" + httpPort;
   }
 }
