@@ -79,7 +79,7 @@ class ModuleDoorsTest {
   static final ArchRule webPackagesHaveNoCycles =
       slices().matching("com.acme.web.(*)..").should().beFreeOfCycles();
 
-  // Not yet: the billing module's packages still have three cycles (checkout <-> stripe,
-  // entitlement <-> subscription <-> usage, sandbox <-> stripe <-> webhook); issue 20 breaks them,
-  // then slices().matching("com.acme.billing.(*)..").should().beFreeOfCycles() joins the rules.
+  // Not yet for billing: one cycle is left, sandbox <-> stripe (PaymentGatewayProducer in stripe
+  // picks SandboxGateway); with it broken, slices().matching("com.acme.billing.(*)..")
+  // .should().beFreeOfCycles() joins these rules.
 }

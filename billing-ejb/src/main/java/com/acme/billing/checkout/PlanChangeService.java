@@ -6,6 +6,7 @@ import com.acme.billing.api.PlanChanges;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
+import com.acme.billing.status.SubscriptionStatusService;
 import com.acme.billing.stripe.IdempotencyKey;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
@@ -38,6 +39,7 @@ public class PlanChangeService implements PlanChanges {
   @Inject Clock clock;
   @EJB PlanCatalogBean plans;
   @EJB SubscriptionService subscriptions;
+  @EJB SubscriptionStatusService statuses;
 
   @Override
   public PlanChange changePlan(
@@ -89,7 +91,7 @@ public class PlanChangeService implements PlanChanges {
         "downgrade",
         "period_end",
         Instant.ofEpochSecond(item.getCurrentPeriodEnd()),
-        subscriptions.status(customerId));
+        statuses.status(customerId));
   }
 
   /**
@@ -149,6 +151,6 @@ public class PlanChangeService implements PlanChanges {
   private com.acme.billing.api.SubscriptionStatus apply(
       String customerId, Subscription subscription, String actor) {
     subscriptions.applyPulledSubscription(customerId, reader.state(subscription, false), actor);
-    return subscriptions.status(customerId);
+    return statuses.status(customerId);
   }
 }

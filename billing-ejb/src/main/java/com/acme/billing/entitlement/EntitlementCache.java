@@ -1,5 +1,7 @@
 package com.acme.billing.entitlement;
 
+import com.acme.billing.subscription.MirrorState;
+import com.acme.billing.subscription.SubscriptionChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

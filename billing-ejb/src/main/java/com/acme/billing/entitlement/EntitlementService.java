@@ -4,9 +4,11 @@ import com.acme.billing.api.Entitlements;
 import com.acme.billing.api.FeatureAccess;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
+import com.acme.billing.subscription.Access;
+import com.acme.billing.subscription.AccessRule;
+import com.acme.billing.subscription.DecidingSubscription;
+import com.acme.billing.subscription.MirrorState;
 import com.acme.billing.subscription.SubscriptionRepository;
-import com.acme.billing.subscription.SubscriptionRules;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -14,8 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Entitlement checks, answered from the in-memory mirror state after a customer's first read. */
 @Stateless
@@ -26,24 +26,14 @@ public class EntitlementService implements Entitlements {
   @EJB PlanCatalogBean plans;
   @Inject EntitlementCache cache;
   @Inject SubscriptionRepository subscriptions;
+  @Inject DecidingSubscription deciding;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "billing.past-due.grace-period", defaultValue = "P7D")
-  Duration gracePeriod;
-
-  private AccessRule rule;
-
-  @PostConstruct
-  void init() {
-    rule = new AccessRule(plans.free().id(), gracePeriod);
-  }
 
   @Override
   public FeatureAccess checkFeature(String customerId, String feature) {
     plans.requireKnownFeature(feature);
     MirrorState state = state(customerId);
-    Access access = rule.evaluate(state, clock.instant());
+    Access access = rule().evaluate(state, clock.instant());
     Tier granted = plans.tier(access.tierId());
     if (granted.includes(feature)) {
       String reason =
@@ -63,17 +53,13 @@ public class EntitlementService implements Entitlements {
 
   /**
    * The state of the customer's subscription that decides access now (see {@link
-   * SubscriptionRules#effective}): from memory, or read once from the mirror.
+   * DecidingSubscription}): from memory, or read once from the mirror.
    */
   public MirrorState state(String customerId) {
-    return SubscriptionRules.effective(
-        cache.get(customerId, subscriptions::states),
-        rule,
-        tierId -> plans.find(tierId).map(Tier::rank).orElse(0),
-        clock.instant());
+    return deciding.of(cache.get(customerId, subscriptions::states), clock.instant());
   }
 
   public AccessRule rule() {
-    return rule;
+    return deciding.rule();
   }
 }

@@ -1,6 +1,5 @@
 package com.acme.billing.subscription;
 
-import com.acme.billing.entitlement.MirrorState;
 import com.acme.billing.persistence.LockTimeout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,5 @@
 package com.acme.billing.subscription;
 
-import com.acme.billing.entitlement.Access;
-import com.acme.billing.entitlement.AccessRule;
-import com.acme.billing.entitlement.MirrorState;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -3,17 +3,9 @@ package com.acme.billing.subscription;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.MirrorCorrection;
 import com.acme.billing.api.SubscriptionRecord;
-import com.acme.billing.api.SubscriptionStatus;
-import com.acme.billing.api.Subscriptions;
 import com.acme.billing.audit.AuditLog;
-import com.acme.billing.entitlement.Access;
-import com.acme.billing.entitlement.EntitlementService;
-import com.acme.billing.entitlement.MirrorState;
-import com.acme.billing.entitlement.SubscriptionChanged;
 import com.acme.billing.plan.PlanCatalogBean;
-import com.acme.billing.rollout.BillingRollout;
 import com.acme.billing.subscription.SubscriptionRules.Order;
-import com.acme.billing.usage.UsageService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -31,13 +23,14 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes the subscription mirror. Every write first locks the customer's account row, so
- * that ordering, ties and duplicates are decided one change at a time (the rules themselves are
- * {@link SubscriptionRules}); every write is audited and invalidates the cache.
+ * Writes the subscription mirror (the status view is {@code status.SubscriptionStatusService}).
+ * Every write first locks the customer's account row, so that ordering, ties and duplicates are
+ * decided one change at a time (the rules themselves are {@link SubscriptionRules}); every write is
+ * audited and invalidates the cache.
  */
 @Stateless
 @LocalBean
-public class SubscriptionService implements Subscriptions {
+public class SubscriptionService {
 
   static final Set<String> STRIPE_STATUSES =
       Set.of(
@@ -59,34 +52,13 @@ public class SubscriptionService implements Subscriptions {
   @Inject SubscriptionRepository repository;
   @Inject InvoiceStates invoices;
   @EJB CustomerAccounts accounts;
-  @EJB EntitlementService entitlements;
+  @Inject DecidingSubscription deciding;
   @EJB PlanCatalogBean plans;
   @EJB AuditLog audit;
   @Inject Event<SubscriptionChanged> changed;
   @Inject Clock clock;
-  @Inject BillingRollout rollout;
-  @EJB UsageService usage;
 
-  @Override
-  public SubscriptionStatus status(String customerId) {
-    return toStatus(customerId, entitlements.state(customerId), clock.instant());
-  }
-
-  private SubscriptionStatus toStatus(String customerId, MirrorState state, Instant now) {
-    Access access = entitlements.rule().evaluate(state, now);
-    return new SubscriptionStatus(
-        customerId,
-        access.tierId(),
-        state.status(),
-        state.billingPeriod(),
-        state.currentPeriodEnd(),
-        state.cancelAtPeriodEnd(),
-        access.graceUntil(),
-        rollout.newBillingFor(customerId),
-        usage.lines(customerId, state, now));
-  }
-
-  @Override
+  /** Every subscription of the customer the mirror knows, the most recently changed first. */
   public List<SubscriptionRecord> subscriptions(String customerId) {
     return repository.ofCustomer(customerId).stream()
         .map(
@@ -116,20 +88,19 @@ public class SubscriptionService implements Subscriptions {
    * that decides access, else any other live one (a duplicate).
    */
   public Optional<CustomerSubscription> liveStripeSubscription(String customerId) {
-    String deciding = entitlements.state(customerId).subscriptionId();
+    String decidingId = decidingState(customerId).subscriptionId();
     return repository.ofCustomer(customerId).stream()
         .filter(s -> s.isLive() && s.getStripeSubscriptionId() != null)
         .min(
             Comparator.comparing(
-                (CustomerSubscription s) -> !s.getSubscriptionId().equals(deciding)));
+                (CustomerSubscription s) -> !s.getSubscriptionId().equals(decidingId)));
   }
 
   /**
    * Writes the mirror by hand: the subscription that decides the customer's access, or a manual one
    * if the customer has none.
    */
-  @Override
-  public SubscriptionStatus correct(String customerId, MirrorCorrection c, String actor) {
+  public void correct(String customerId, MirrorCorrection c, String actor) {
     plans.tier(c.tierId());
     if (!STRIPE_STATUSES.contains(c.status())) {
       throw new InvalidUsageException("status", "status must be one of " + STRIPE_STATUSES);
@@ -139,8 +110,8 @@ public class SubscriptionService implements Subscriptions {
     }
     accounts.lock(customerId);
     Instant now = clock.instant();
-    String deciding = entitlements.state(customerId).subscriptionId();
-    String id = deciding != null ? deciding : CustomerSubscription.manualId(customerId);
+    String decidingId = decidingState(customerId).subscriptionId();
+    String id = decidingId != null ? decidingId : CustomerSubscription.manualId(customerId);
     Optional<CustomerSubscription> existing = repository.find(id);
     String before = existing.map(SubscriptionService::describe).orElse(null);
     CustomerSubscription s =
@@ -155,7 +126,11 @@ public class SubscriptionService implements Subscriptions {
     s.setCancelAtPeriodEnd(c.cancelAtPeriodEnd());
     s.setUpdatedAt(now);
     recordChange(customerId, actor, "subscription.corrected", before, s, now);
-    return status(customerId);
+  }
+
+  /** The customer's subscription that decides access now, read from the mirror (not the cache). */
+  private MirrorState decidingState(String customerId) {
+    return deciding.of(repository.states(customerId), clock.instant());
   }
 
   /** Outcomes of applying a Stripe object to the mirror. */

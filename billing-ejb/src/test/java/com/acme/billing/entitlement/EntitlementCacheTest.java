@@ -2,6 +2,7 @@ package com.acme.billing.entitlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.billing.subscription.MirrorState;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

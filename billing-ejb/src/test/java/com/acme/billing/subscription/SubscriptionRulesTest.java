@@ -2,8 +2,6 @@ package com.acme.billing.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.billing.entitlement.AccessRule;
-import com.acme.billing.entitlement.MirrorState;
 import com.acme.billing.subscription.SubscriptionRules.Order;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,13 +3,13 @@ package com.acme.billing.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.billing.api.UsageReport;
-import com.acme.billing.entitlement.AccessRule;
 import com.acme.billing.entitlement.EntitlementService;
-import com.acme.billing.entitlement.MirrorState;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.PricingFile;
 import com.acme.billing.plan.Resource;
 import com.acme.billing.plan.Tier;
+import com.acme.billing.subscription.AccessRule;
+import com.acme.billing.subscription.MirrorState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,13 @@
-package com.acme.billing.stripe;
+package com.acme.billing.checkout;
 
 import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.api.StripeSync;
 import com.acme.billing.api.SubscriptionStatus;
-import com.acme.billing.checkout.CheckoutSessions;
 import com.acme.billing.checkout.CheckoutSessions.KnownSession;
+import com.acme.billing.status.SubscriptionStatusService;
+import com.acme.billing.stripe.PaymentGateway;
+import com.acme.billing.stripe.StripeSubscriptionReader;
 import com.acme.billing.subscription.CustomerSubscription;
 import com.acme.billing.subscription.SubscriptionRepository;
 import com.acme.billing.subscription.SubscriptionService;
@@ -35,6 +37,7 @@ public class StripeSyncService implements StripeSync {
   @Inject SubscriptionRepository mirror;
   @Inject CheckoutLookUpThrottle throttle;
   @EJB SubscriptionService subscriptions;
+  @EJB SubscriptionStatusService statuses;
   @EJB CheckoutSessions sessions;
 
   /**
@@ -52,7 +55,7 @@ public class StripeSyncService implements StripeSync {
       String customerId = requireVisible(known.get().customerId(), onlyForCustomer);
       if (known.get().appliedAt() != null || !throttle.tryAcquire(sessionId)) {
         return new CheckoutSessionView(
-            sessionId, known.get().status(), customerId, subscriptions.status(customerId));
+            sessionId, known.get().status(), customerId, statuses.status(customerId));
       }
     } else if (!throttle.tryAcquire(sessionId)) {
       throw new PaymentProviderException(
@@ -80,7 +83,7 @@ public class StripeSyncService implements StripeSync {
       sessions.markApplied(sessionId, customerId, null, EXPIRED);
     }
     return new CheckoutSessionView(
-        sessionId, session.getStatus(), customerId, subscriptions.status(customerId));
+        sessionId, session.getStatus(), customerId, statuses.status(customerId));
   }
 
   private static String requireVisible(String sessionCustomer, String onlyForCustomer) {
@@ -112,7 +115,7 @@ public class StripeSyncService implements StripeSync {
     for (String subscriptionId : subscriptionIds) {
       apply(customerId, gateway.retrieveSubscription(subscriptionId), actor);
     }
-    return subscriptions.status(customerId);
+    return statuses.status(customerId);
   }
 
   private void apply(String customerId, Subscription subscription, String actor) {

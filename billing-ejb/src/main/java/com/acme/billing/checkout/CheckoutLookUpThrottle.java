@@ -1,4 +1,4 @@
-package com.acme.billing.stripe;
+package com.acme.billing.checkout;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package com.acme.billing.entitlement;
+package com.acme.billing.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

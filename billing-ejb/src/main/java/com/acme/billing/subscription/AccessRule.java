@@ -1,4 +1,4 @@
-package com.acme.billing.entitlement;
+package com.acme.billing.subscription;
 
 import java.time.Duration;
 import java.time.Instant;
