@@ -3,10 +3,10 @@ package com.acme.billing.checkout;
 import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.PlanChanges;
+import com.acme.billing.api.Subscriptions;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
-import com.acme.billing.status.SubscriptionStatusService;
 import com.acme.billing.stripe.IdempotencyKey;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
@@ -39,7 +39,7 @@ public class PlanChangeService implements PlanChanges {
   @Inject Clock clock;
   @EJB PlanCatalogBean plans;
   @EJB SubscriptionService subscriptions;
-  @EJB SubscriptionStatusService statuses;
+  @EJB Subscriptions statuses;
 
   @Override
   public PlanChange changePlan(

@@ -4,8 +4,8 @@ import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.api.StripeSync;
 import com.acme.billing.api.SubscriptionStatus;
+import com.acme.billing.api.Subscriptions;
 import com.acme.billing.checkout.CheckoutSessions.KnownSession;
-import com.acme.billing.status.SubscriptionStatusService;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.StripeSubscriptionReader;
 import com.acme.billing.subscription.CustomerSubscription;
@@ -37,7 +37,7 @@ public class StripeSyncService implements StripeSync {
   @Inject SubscriptionRepository mirror;
   @Inject CheckoutLookUpThrottle throttle;
   @EJB SubscriptionService subscriptions;
-  @EJB SubscriptionStatusService statuses;
+  @EJB Subscriptions statuses;
   @EJB CheckoutSessions sessions;
 
   /**
