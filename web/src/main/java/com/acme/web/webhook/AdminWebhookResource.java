@@ -48,15 +48,20 @@ public class AdminWebhookResource {
   public StoredEvents list(
       @QueryParam("status") @DefaultValue("failed") String status,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    if (!STATUSES.contains(status) || limit < 1 || limit > 1000) {
-      throw new ProblemException(
-          Problem.of(
-              400,
-              "invalid-parameter",
-              "Invalid parameter",
-              "status must be one of " + STATUSES + " and limit within 1..1000."));
+    if (!STATUSES.contains(status)) {
+      throw invalid("status", "status must be one of failed, processed or ignored.");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw invalid("limit", "limit must be within 1..1000.");
     }
     return new StoredEvents(status, store.list(status, limit));
+  }
+
+  private static ProblemException invalid(String parameter, String detail) {
+    return new ProblemException(
+        Problem.of(400, "invalid-parameter", "Invalid parameter", detail)
+            .with("field", parameter)
+            .with("in", "query"));
   }
 
   @POST
