@@ -19,6 +19,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class BillingExceptionMapper implements ExceptionMapper<BillingException> {
 
+  /**
+   * The code of the checkout look-up's own throttle (one Stripe read a second per session): the
+   * caller's repetition, so a 429, not the 503 of Stripe being unavailable.
+   */
+  static final String LOOKUP_THROTTLED = "lookup_throttled";
+
   @Override
   public Response toResponse(BillingException e) {
     Response.ResponseBuilder answer = problem(e).toResponseBuilder();
@@ -87,11 +93,20 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
                 p.getMessage()
                     + " Nothing was charged; support has been told (see the server log).");
         case RATE_LIMITED, UNAVAILABLE ->
-            Problem.of(
-                503,
-                "payment-provider-unavailable",
-                "Payment provider unavailable",
-                p.getMessage() + " Nothing was charged; retry in " + p.retryAfterSeconds() + " s.");
+            LOOKUP_THROTTLED.equals(p.code())
+                ? Problem.of(
+                    429,
+                    "too-many-requests",
+                    "Too many requests",
+                    p.getMessage() + " Send it again in " + p.retryAfterSeconds() + " s.")
+                : Problem.of(
+                    503,
+                    "payment-provider-unavailable",
+                    "Payment provider unavailable",
+                    p.getMessage()
+                        + " Nothing was charged; retry in "
+                        + p.retryAfterSeconds()
+                        + " s.");
         case NOT_FOUND -> Problem.of(404, "payment-object-not-found", "Not found", p.getMessage());
         case IDEMPOTENCY_CONFLICT ->
             Problem.of(

@@ -22,9 +22,12 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
   @ConfigProperty(name = "app.request.max-bytes", defaultValue = "65536")
   long defaultMaxBytes;
 
-  /** Stripe's events (an invoice with many lines) can be larger than any API request. */
+  /**
+   * Stripe's events are a few KiB (an invoice with many lines stays far below 64 KiB), so the
+   * webhook has the same default; it has its own setting should an account's events ever need more.
+   */
   @Inject
-  @ConfigProperty(name = "app.request.max-bytes.webhook", defaultValue = "1048576")
+  @ConfigProperty(name = "app.request.max-bytes.webhook", defaultValue = "65536")
   long webhookMaxBytes;
 
   @Override

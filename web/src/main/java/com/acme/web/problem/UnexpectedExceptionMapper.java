@@ -28,6 +28,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   static Response internalError(Throwable exception) {
+    return incident(exception).toResponse();
+  }
+
+  /** A 500 problem with a new incident id, logged at SEVERE with the stack trace. */
+  static Problem incident(Throwable exception) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
     return Problem.of(
@@ -37,7 +42,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             "The server could not complete the request. Quote incident "
                 + incident
                 + " to support.")
-        .with("incident", incident)
-        .toResponse();
+        .with("incident", incident);
   }
 }

@@ -15,6 +15,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    Problem cause = problemCause(exception);
+    if (cause != null) {
+      return cause.toResponse();
+    }
     Response original = exception.getResponse();
     int status = original == null ? 500 : original.getStatus();
     if (status >= 500) {
@@ -30,6 +34,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       copyHeader(original, answer, HttpHeaders.RETRY_AFTER);
     }
     return answer.build();
+  }
+
+  /**
+   * The problem a provider of ours raised inside the runtime (e.g. a parameter converter), which
+   * the runtime wrapped in a 404 or 400 of its own.
+   */
+  private static Problem problemCause(Throwable exception) {
+    for (Throwable t = exception.getCause();
+        t != null;
+        t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ProblemException p) {
+        return p.problem();
+      }
+    }
+    return null;
   }
 
   private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
