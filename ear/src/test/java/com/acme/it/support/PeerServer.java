@@ -37,16 +37,24 @@ public final class PeerServer implements AutoCloseable {
     return this;
   }
 
-  /** Starts the server and waits until {@code /health/ready} is UP. */
+  /**
+   * Starts the server and waits until {@code /health/ready} is UP; stops it again if it never is,
+   * so that a failed start does not leave a server behind for the next test.
+   */
   public PeerServer startReady(Map<String, String> environment)
       throws IOException, InterruptedException {
     start(environment);
     Http http = http();
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(() -> http.get("/health/ready", null).statusCode() == 200);
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(() -> http.get("/health/ready", null).statusCode() == 200);
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
     return this;
   }
 
