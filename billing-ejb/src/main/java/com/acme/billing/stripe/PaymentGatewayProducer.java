@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chooses the payment adapter: the real Stripe one when {@code stripe.api.key} is set; without a
- * key, the built-in sandbox in the development profile; otherwise none, and self-service calls
- * answer 503 saying so.
+ * key, the built-in sandbox while {@code stripe.sandbox.enabled} (on only in the development
+ * profile); otherwise none, and self-service calls answer 503 saying so.
  */
 @ApplicationScoped
 public class PaymentGatewayProducer {
@@ -45,12 +45,9 @@ public class PaymentGatewayProducer {
   @ConfigProperty(name = "stripe.rate-limit.first-wait-millis", defaultValue = "500")
   long rateLimitFirstWaitMillis;
 
+  /** On only in the development profile ({@code %development.} in microprofile-config). */
   @Inject
-  @ConfigProperty(name = "app.profile", defaultValue = "development")
-  String profile;
-
-  @Inject
-  @ConfigProperty(name = "stripe.sandbox.enabled", defaultValue = "true")
+  @ConfigProperty(name = "stripe.sandbox.enabled", defaultValue = "false")
   boolean sandboxEnabled;
 
   @Inject Instance<SandboxGateway> sandbox;
@@ -69,11 +66,9 @@ public class PaymentGatewayProducer {
     return new NotConfigured();
   }
 
-  /** The sandbox serves only in the development profile, and never beside a live key. */
+  /** The sandbox serves only where it is enabled (the development profile), never beside a key. */
   public boolean sandboxActive() {
-    return sandboxEnabled
-        && "development".equalsIgnoreCase(profile.trim())
-        && apiKey.filter(k -> !k.isBlank()).isEmpty();
+    return sandboxEnabled && apiKey.filter(k -> !k.isBlank()).isEmpty();
   }
 
   /** Refuses everything with a 503 that names the missing setting. */

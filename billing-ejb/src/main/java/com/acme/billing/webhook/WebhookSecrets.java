@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one secret as Stripe's docs name it) and {@code stripe.webhook.secrets} ({@code
  * STRIPE_WEBHOOK_SECRETS}, comma-separated: while a secret rolls, events signed with either
  * verify). Either or both may be set; the secrets are their union. Without any, the built-in
- * sandbox's (public) secret is used only while the sandbox serves (development profile, no Stripe
- * key): never beside a real key. The production profile refuses to start without real ones.
+ * sandbox's (public) secret is used only while the sandbox serves ({@code stripe.sandbox.enabled},
+ * on only in the development profile, and no Stripe key): never beside a real key. The production
+ * profile refuses to start without real ones.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -30,9 +31,10 @@ public class WebhookSecrets {
   @ConfigProperty(name = "stripe.webhook.secret")
   Optional<String> single;
 
+  /** On only in the development profile ({@code %development.} in microprofile-config). */
   @Inject
-  @ConfigProperty(name = "app.profile", defaultValue = "development")
-  String profile;
+  @ConfigProperty(name = "stripe.sandbox.enabled", defaultValue = "false")
+  boolean sandboxEnabled;
 
   @Inject
   @ConfigProperty(name = "stripe.api.key")
@@ -50,9 +52,7 @@ public class WebhookSecrets {
             .filter(s -> !s.isEmpty())
             .distinct()
             .toList();
-    boolean sandboxServes =
-        "development".equalsIgnoreCase(profile.trim())
-            && apiKey.filter(k -> !k.isBlank()).isEmpty();
+    boolean sandboxServes = sandboxEnabled && apiKey.filter(k -> !k.isBlank()).isEmpty();
     if (secrets.isEmpty() && sandboxServes) {
       return List.of(SANDBOX_SECRET);
     }

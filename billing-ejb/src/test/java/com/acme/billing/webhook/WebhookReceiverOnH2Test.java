@@ -258,7 +258,7 @@ class WebhookReceiverOnH2Test {
     WebhookSecrets secrets = new WebhookSecrets();
     secrets.configured = Optional.of(SECRET);
     secrets.single = Optional.empty();
-    secrets.profile = "production";
+    secrets.sandboxEnabled = false;
     secrets.apiKey = Optional.empty();
     secrets.toleranceSeconds = 300;
     WebhookReceiver receiver = new WebhookReceiver();

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class WebhookSecretsTest {
 
+  /** {@code profile}: the sandbox is enabled in development only, as microprofile-config says. */
   private static WebhookSecrets secrets(String list, String single, String profile, String key) {
     WebhookSecrets secrets = new WebhookSecrets();
     secrets.configured = Optional.ofNullable(list);
     secrets.single = Optional.ofNullable(single);
-    secrets.profile = profile;
+    secrets.sandboxEnabled = "development".equals(profile);
     secrets.apiKey = Optional.ofNullable(key);
     return secrets;
   }
@@ -42,6 +43,11 @@ class WebhookSecretsTest {
         .containsExactly("whsec_one");
     assertThat(secrets(null, " ", "development", null).secrets())
         .containsExactly(WebhookSecrets.SANDBOX_SECRET);
+  }
+
+  @Test
+  void withoutTheSandboxThereIsNoSandboxSecret() {
+    assertThat(secrets(null, null, "production", null).secrets()).isEmpty();
   }
 
   @Test

@@ -9,6 +9,8 @@ import com.acme.it.support.Http;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,14 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseDownAtStartIT {
 
-  private static final int PROXY_PORT = 15433;
-
   @Test
   void serverStartedWithTheDatabaseDownMigratesAndBecomesReadyOnceItAnswers() throws Exception {
+    // A port of this run's own: a fixed one would meet another worktree's run of this test.
+    int proxyPort = freePort();
     DatabaseProxy proxy =
-        new DatabaseProxy(PROXY_PORT, ItConfig.get("it.db.host"), ItConfig.integer("it.db.port"));
+        new DatabaseProxy(proxyPort, ItConfig.get("it.db.host"), ItConfig.integer("it.db.port"));
     try (proxy;
-        PeerServer peer = new PeerServer().start(Map.of("DB_PORT", String.valueOf(PROXY_PORT)))) {
+        PeerServer peer = new PeerServer().start(Map.of("DB_PORT", String.valueOf(proxyPort)))) {
       Http http = peer.http();
       await()
           .atMost(Duration.ofSeconds(120))
@@ -56,6 +58,12 @@ class DatabaseDownAtStartIT {
       assertThat(
               Database.queryLong("select count(*) from flags.flyway_schema_history where success"))
           .isPositive();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -17,6 +18,12 @@ public class IntegrationTestSession implements LauncherSessionListener {
 
   private static volatile DatabaseProxy proxy;
   private static volatile WireMockServer stripe;
+  private static volatile Instant startedAt = Instant.now();
+
+  /** When this run of the integration tests began (its logs are the ones written since). */
+  public static Instant startedAt() {
+    return startedAt;
+  }
 
   /** The stand-in for Stripe's API that the IT server's Stripe adapter talks to. */
   public static WireMockServer stripeStandIn() {
@@ -33,6 +40,7 @@ public class IntegrationTestSession implements LauncherSessionListener {
     if (System.getProperty("it.db.proxy.port") == null) {
       return; // not the failsafe run
     }
+    startedAt = Instant.now();
     resetDatabase();
     try {
       proxy =

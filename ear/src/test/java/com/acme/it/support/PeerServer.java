@@ -2,9 +2,11 @@ package com.acme.it.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,14 +14,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * A second Liberty server (its own JVM) with the same EAR, created by the build beside the
  * Arquillian server. Tests start it with the environment they need and stop it when done.
+ *
+ * <p>The server gets exactly that environment, plus what the JVM needs to run ({@link #INHERITED}),
+ * never the rest of the caller's: a {@code STRIPE_WEBHOOK_SECRETS} or {@code MP_CONFIG_PROFILE}
+ * exported in the shell that runs the build does not reach it.
  */
 public final class PeerServer implements AutoCloseable {
+
+  /** What the server script and the JVM need from the caller's environment; nothing else passes. */
+  static final List<String> INHERITED =
+      List.of("PATH", "JAVA_HOME", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
   private final Path script = ItConfig.wlpDir().resolve("bin/server");
   private final String name = ItConfig.get("it.peer.server.name");
   private boolean running;
 
-  /** Starts the server with extra environment variables (they override server.xml defaults). */
+  /** Starts the server with these environment variables (they override server.xml defaults). */
   public PeerServer start(Map<String, String> environment)
       throws IOException, InterruptedException {
     run(List.of(script.toString(), "start", name), environment, Duration.ofMinutes(3));
@@ -27,16 +37,24 @@ public final class PeerServer implements AutoCloseable {
     return this;
   }
 
-  /** Starts the server and waits until {@code /health/ready} is UP. */
+  /**
+   * Starts the server and waits until {@code /health/ready} is UP; stops it again if it never is,
+   * so that a failed start does not leave a server behind for the next test.
+   */
   public PeerServer startReady(Map<String, String> environment)
       throws IOException, InterruptedException {
     start(environment);
     Http http = http();
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
-        .until(() -> http.get("/health/ready", null).statusCode() == 200);
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(() -> http.get("/health/ready", null).statusCode() == 200);
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
     return this;
   }
 
@@ -58,6 +76,20 @@ public final class PeerServer implements AutoCloseable {
     running = false;
   }
 
+  /** The server's logs directory. */
+  public static Path logs() {
+    return ItConfig.wlpDir()
+        .resolve("usr/servers")
+        .resolve(ItConfig.get("it.peer.server.name"))
+        .resolve("logs");
+  }
+
+  /** What the current {@code messages.log} holds (Liberty starts a new one at each start). */
+  public String messages() throws IOException {
+    Path log = logs().resolve("messages.log");
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     if (running) {
@@ -69,6 +101,13 @@ public final class PeerServer implements AutoCloseable {
   private static void run(List<String> command, Map<String, String> environment, Duration timeout)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> inherited = new HashMap<>(builder.environment());
+    builder.environment().clear();
+    for (String name : INHERITED) {
+      if (inherited.containsKey(name)) {
+        builder.environment().put(name, inherited.get(name));
+      }
+    }
     builder.environment().putAll(environment);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();

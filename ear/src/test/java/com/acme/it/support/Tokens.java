@@ -48,6 +48,11 @@ public final class Tokens {
     return sign(devKey(), "admin-alice", List.of("admin"), null, Duration.ofMinutes(30), ISSUER);
   }
 
+  /** An admin token whose subject (what change histories record) is {@code subject}. */
+  public static String admin(String subject) {
+    return sign(devKey(), subject, List.of("admin"), null, Duration.ofMinutes(30), ISSUER);
+  }
+
   public static String withGroups(List<String> groups, String customerId) {
     return sign(devKey(), "user-x", groups, customerId, Duration.ofMinutes(30), ISSUER);
   }
@@ -86,6 +91,12 @@ public final class Tokens {
         customerId,
         Duration.ofMinutes(30),
         "https://evil.example");
+  }
+
+  /** A token as another identity provider (its own key and issuer) would issue it. */
+  public static String signed(
+      PrivateKey key, String issuer, String subject, List<String> groups, String customerId) {
+    return sign(key, subject, groups, customerId, Duration.ofMinutes(30), issuer);
   }
 
   private static String sign(

@@ -1,28 +1,26 @@
 package com.acme.web.config;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * {@code app.profile}: {@code development} (the default run: embedded database, Stripe sandbox,
- * development tokens) or {@code production} (real identity provider and Stripe required).
+ * The configuration profile: MicroProfile Config's own {@code mp.config.profile} ({@code
+ * MP_CONFIG_PROFILE}), which also makes the {@code %<profile>.} properties of
+ * microprofile-config.properties win. {@code development} (the default: embedded database, Stripe
+ * sandbox, development tokens) or {@code production} (real identity provider and Stripe required);
+ * {@link ProfileGuard} refuses to start with any other.
  */
-@ApplicationScoped
-public class AppProfile {
+public final class AppProfile {
 
+  public static final String PROPERTY = "mp.config.profile";
   public static final String DEVELOPMENT = "development";
   public static final String PRODUCTION = "production";
+  public static final List<String> KNOWN = List.of(DEVELOPMENT, PRODUCTION);
 
-  @Inject
-  @ConfigProperty(name = "app.profile", defaultValue = DEVELOPMENT)
-  String profile;
+  private AppProfile() {}
 
-  public boolean isDevelopment() {
-    return DEVELOPMENT.equalsIgnoreCase(profile.trim());
-  }
-
-  public String name() {
-    return profile.trim().toLowerCase(java.util.Locale.ROOT);
+  /** The profile's name as configured (trimmed), or "" when none is set. */
+  public static String name(Config config) {
+    return config.getOptionalValue(PROPERTY, String.class).map(String::trim).orElse("");
   }
 }

@@ -49,8 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * The feature-flag admin API. Anyone authenticated reads; a customer evaluates only its own id;
- * only admins change flags. Versions travel as ETag / If-Match: a stale If-Match is a 412 and
- * changes nothing, a change without If-Match is applied.
+ * only admins change flags. Who changed a flag ({@code updatedBy}, a history item's {@code actor})
+ * is shown to admins only: other callers read {@code null} there. Versions travel as ETag /
+ * If-Match: a stale If-Match is a 412 and changes nothing, a change without If-Match is applied.
  */
 @Path("flags")
 @RequestScoped
@@ -81,7 +82,9 @@ public class FlagsResource {
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Every flag with its state per environment")
   public FlagList list() {
-    return new FlagList(flags.environment(), flags.list());
+    boolean admin = isAdmin();
+    return new FlagList(
+        flags.environment(), flags.list().stream().map(f -> readView(f, admin)).toList());
   }
 
   @GET
@@ -90,7 +93,7 @@ public class FlagsResource {
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "One flag; its version is the ETag")
   public Response get(@PathParam("key") String key) {
-    return withVersion(Response.ok(), flags.get(key));
+    return withVersion(Response.ok(), readView(flags.get(key), isAdmin()));
   }
 
   @POST
@@ -172,12 +175,13 @@ public class FlagsResource {
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("20") int size) {
     var history = flags.history(key, page, size);
+    boolean admin = isAdmin();
     return new History(
         history.key(),
         history.page(),
         history.size(),
         history.total(),
-        history.items().stream().map(FlagsResource::item).toList());
+        history.items().stream().map(change -> item(change, admin)).toList());
   }
 
   @GET
@@ -190,6 +194,25 @@ public class FlagsResource {
       CallerAccess.actingFor(security, subject);
     }
     return flags.evaluate(key, subject);
+  }
+
+  private boolean isAdmin() {
+    return security.isUserInRole(Roles.ADMIN);
+  }
+
+  /** The flag as this caller may see it: who last changed it, for admins only. */
+  static FlagView readView(FlagView flag, boolean admin) {
+    if (admin || flag.updatedBy() == null) {
+      return flag;
+    }
+    return new FlagView(
+        flag.key(),
+        flag.description(),
+        flag.version(),
+        flag.environments(),
+        flag.createdAt(),
+        flag.updatedAt(),
+        null);
   }
 
   private String actor() {
@@ -233,12 +256,13 @@ public class FlagsResource {
     return states;
   }
 
-  private static HistoryItem item(FlagChange change) {
+  /** One change as this caller may see it: who made it, for admins only. */
+  static HistoryItem item(FlagChange change, boolean admin) {
     return new HistoryItem(
         change.id(),
         change.action(),
         change.environment(),
-        change.actor(),
+        admin ? change.actor() : null,
         change.changedAt(),
         json(change.before()),
         json(change.after()));

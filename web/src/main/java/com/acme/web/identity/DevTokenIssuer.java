@@ -1,7 +1,6 @@
 package com.acme.web.identity;
 
 import com.acme.web.Roles;
-import com.acme.web.config.AppProfile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -26,14 +25,20 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Signs development tokens with the development private key. Development profile only. */
+/**
+ * Signs development tokens with the development private key. On only while {@code
+ * dev.token.enabled} (the development profile's default; the production profile refuses to start
+ * with it).
+ */
 @ApplicationScoped
 public class DevTokenIssuer {
 
   static final List<String> ROLES = List.of(Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN);
   static final String DEFAULT_CUSTOMER = "cust_demo";
 
-  @Inject AppProfile profile;
+  @Inject
+  @ConfigProperty(name = "dev.token.enabled", defaultValue = "false")
+  boolean enabled;
 
   @Inject
   @ConfigProperty(name = "dev.token.private-key.location")
@@ -50,7 +55,7 @@ public class DevTokenIssuer {
   private volatile PrivateKey key;
 
   public boolean enabled() {
-    return profile.isDevelopment();
+    return enabled;
   }
 
   public String issue(String role, String customerId, String subject, int minutes) {

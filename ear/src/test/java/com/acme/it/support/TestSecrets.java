@@ -1,0 +1,40 @@
+package com.acme.it.support;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The secrets the test servers are configured with, as the tests know them: the IT server's (from
+ * ear/pom.xml) and the fake production ones {@code ProfilesIT} starts the peer with. None is real.
+ * {@code NoSecretsInLogsIT} searches every server log of the run for each of them.
+ */
+public final class TestSecrets {
+
+  /** Looks like a live Stripe key; never valid anywhere. */
+  public static final String LIVE_STRIPE_KEY = "sk_live_itonly0000fake5e3c9b1d2a";
+
+  public static final String PRODUCTION_WEBHOOK_SECRET = "whsec_itonly_production_7c41e0";
+
+  private TestSecrets() {}
+
+  public static String itStripeKey() {
+    return ItConfig.get("it.stripe.api.key");
+  }
+
+  public static List<String> itWebhookSecrets() {
+    return Arrays.stream(ItConfig.get("it.stripe.webhook.secrets").split(","))
+        .map(String::trim)
+        .toList();
+  }
+
+  /** Every configured secret of the run's servers. */
+  public static List<String> configured() {
+    List<String> all = new ArrayList<>();
+    all.add(itStripeKey());
+    all.addAll(itWebhookSecrets());
+    all.add(LIVE_STRIPE_KEY);
+    all.add(PRODUCTION_WEBHOOK_SECRET);
+    return all;
+  }
+}
