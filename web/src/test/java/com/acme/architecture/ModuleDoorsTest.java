@@ -79,7 +79,7 @@ class ModuleDoorsTest {
   static final ArchRule webPackagesHaveNoCycles =
       slices().matching("com.acme.web.(*)..").should().beFreeOfCycles();
 
-  // Not yet for billing: one cycle is left, sandbox <-> stripe (PaymentGatewayProducer in stripe
-  // picks SandboxGateway); with it broken, slices().matching("com.acme.billing.(*)..")
-  // .should().beFreeOfCycles() joins these rules.
+  @ArchTest
+  static final ArchRule billingPackagesHaveNoCycles =
+      slices().matching("com.acme.billing.(*)..").should().beFreeOfCycles();
 }

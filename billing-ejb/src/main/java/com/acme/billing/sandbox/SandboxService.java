@@ -3,7 +3,6 @@ package com.acme.billing.sandbox;
 import com.acme.billing.api.Sandbox;
 import com.acme.billing.plan.PlanCatalogBean;
 import com.acme.billing.plan.Tier;
-import com.acme.billing.stripe.PaymentGatewayProducer;
 import com.acme.billing.stripe.PriceCatalog;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

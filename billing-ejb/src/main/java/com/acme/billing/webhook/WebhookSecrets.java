@@ -1,5 +1,6 @@
 package com.acme.billing.webhook;
 
+import com.acme.billing.stripe.SandboxSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -52,8 +53,7 @@ public class WebhookSecrets {
             .filter(s -> !s.isEmpty())
             .distinct()
             .toList();
-    boolean sandboxServes = sandboxEnabled && apiKey.filter(k -> !k.isBlank()).isEmpty();
-    if (secrets.isEmpty() && sandboxServes) {
+    if (secrets.isEmpty() && SandboxSwitch.serves(sandboxEnabled, apiKey)) {
       return List.of(SANDBOX_SECRET);
     }
     return secrets;

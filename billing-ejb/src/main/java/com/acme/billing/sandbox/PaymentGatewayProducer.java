@@ -1,7 +1,10 @@
-package com.acme.billing.stripe;
+package com.acme.billing.sandbox;
 
 import com.acme.billing.api.PaymentProviderException;
-import com.acme.billing.sandbox.SandboxGateway;
+import com.acme.billing.stripe.PaymentGateway;
+import com.acme.billing.stripe.RateLimitBackoff;
+import com.acme.billing.stripe.SandboxSwitch;
+import com.acme.billing.stripe.StripeGateway;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +71,7 @@ public class PaymentGatewayProducer {
 
   /** The sandbox serves only where it is enabled (the development profile), never beside a key. */
   public boolean sandboxActive() {
-    return sandboxEnabled && apiKey.filter(k -> !k.isBlank()).isEmpty();
+    return SandboxSwitch.serves(sandboxEnabled, apiKey);
   }
 
   /** Refuses everything with a 503 that names the missing setting. */
