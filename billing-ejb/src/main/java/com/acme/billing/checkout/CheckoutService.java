@@ -12,7 +12,7 @@ import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.stripe.StripeCustomerMappings;
 import com.acme.billing.stripe.StripeCustomers;
-import com.acme.billing.subscription.CustomerSubscription;
+import com.acme.billing.subscription.SubscriptionRules;
 import com.acme.billing.subscription.SubscriptionService;
 import com.stripe.model.checkout.Session;
 import jakarta.ejb.EJB;
@@ -64,7 +64,7 @@ public class CheckoutService implements Checkout {
               + " or use the customer portal");
     }
     var state = entitlements.state(customerId);
-    if (CustomerSubscription.LIVE_STATUSES.contains(state.status())
+    if (SubscriptionRules.LIVE_STATUSES.contains(state.status())
         && !Tier.FREE.equals(state.tierId())) {
       throw new CheckoutRefusedException(
           409,

@@ -60,7 +60,6 @@ public class SandboxGateway implements PaymentGateway {
   private final Map<String, String> portals = new ConcurrentHashMap<>();
   private final Map<String, String> portalCustomers = new ConcurrentHashMap<>();
   private final SandboxIdempotency idempotency = new SandboxIdempotency();
-  private final Map<String, String> pendingPrices = new ConcurrentHashMap<>();
 
   /** What the hosted checkout page shows. */
   public record PageSession(String id, String customerId, String priceId, String status) {}
@@ -252,7 +251,6 @@ public class SandboxGateway implements PaymentGateway {
             String scheduleId =
                 existingScheduleId != null ? existingScheduleId : SandboxObjects.id("sub_sched");
             sub.addProperty("schedule", scheduleId);
-            pendingPrices.put(scheduleId, newPriceId);
             return updated(sub);
           }
         });
@@ -285,7 +283,6 @@ public class SandboxGateway implements PaymentGateway {
     synchronized (sub) {
       String scheduleId = stringOrNull(sub, "schedule");
       if (scheduleId != null) {
-        pendingPrices.remove(scheduleId);
         sub.add("schedule", JsonNull.INSTANCE);
         updated(sub);
       }

@@ -18,11 +18,6 @@ public final class RateLimitBackoff {
     this.firstWait = firstWait;
   }
 
-  /** No backoff: a 429 is answered at once. */
-  public static RateLimitBackoff none() {
-    return new RateLimitBackoff(0, Duration.ZERO);
-  }
-
   /** The wait before retry number {@code attempt + 1}, or null when no retry is left. */
   Duration waitBefore(int attempt) {
     if (attempt >= retries) {

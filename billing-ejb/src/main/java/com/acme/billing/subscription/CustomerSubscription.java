@@ -7,7 +7,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The local mirror of one Stripe subscription of a customer: the only thing entitlement checks
@@ -23,9 +22,6 @@ import java.util.Set;
         "select s from CustomerSubscription s where s.customerId = :customerId"
             + " order by s.updatedAt desc")
 public class CustomerSubscription {
-
-  /** Stripe statuses of a subscription that is still running (past_due included). */
-  public static final Set<String> LIVE_STATUSES = Set.of("active", "trialing", "past_due");
 
   static final String MANUAL_PREFIX = "manual:";
 
@@ -143,7 +139,7 @@ public class CustomerSubscription {
   }
 
   public boolean isLive() {
-    return !deleted && LIVE_STATUSES.contains(status);
+    return !deleted && SubscriptionRules.LIVE_STATUSES.contains(status);
   }
 
   public boolean isDuplicate() {

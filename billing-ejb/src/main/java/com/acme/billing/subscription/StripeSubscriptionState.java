@@ -18,10 +18,4 @@ public record StripeSubscriptionState(
     Instant cycleAnchor,
     boolean cancelAtPeriodEnd,
     boolean deleted,
-    String unknownPriceId) {
-
-  /** Whether the subscription's price resolved to no tier (the caller records it). */
-  public boolean unknownPrice() {
-    return unknownPriceId != null;
-  }
-}
+    String unknownPriceId) {}

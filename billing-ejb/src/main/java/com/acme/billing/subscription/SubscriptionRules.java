@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
 public final class SubscriptionRules {
 
   /** Stripe statuses of a subscription that is still running (past_due included). */
-  public static final Set<String> LIVE_STATUSES = CustomerSubscription.LIVE_STATUSES;
+  public static final Set<String> LIVE_STATUSES = Set.of("active", "trialing", "past_due");
 
   private static final String PAST_DUE = "past_due";
   private static final String PAID = "paid";

@@ -1,5 +1,6 @@
 package com.acme.billing.webhook;
 
+import com.acme.billing.api.BillingException;
 import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.StripeWebhooks;
 import com.acme.billing.api.TransientFailures;
@@ -75,6 +76,7 @@ public class WebhookReceiver implements StripeWebhooks {
    */
   private WebhookReceipt failed(Event event, String payload, boolean replay, RuntimeException e) {
     String reason = rootMessage(e);
+    String detail = storedDetail(event, e);
     boolean busy = TransientFailures.isTransient(e);
     String kept;
     try {
@@ -85,7 +87,7 @@ public class WebhookReceiver implements StripeWebhooks {
               event.getCreated(),
               event.getApiVersion(),
               payload,
-              reason);
+              detail);
     } catch (RuntimeException notRecorded) {
       // Nothing stored: not a WebhookFailedException, whose answer says the event was stored. A
       // transient cause (the row still locked) is still answered 503 by the web layer.
@@ -104,7 +106,7 @@ public class WebhookReceiver implements StripeWebhooks {
         Level.WARNING,
         "Stripe event {0} ({1}) failed{2}: {3}",
         new Object[] {event.getId(), event.getType(), busy ? " (transient)" : "", reason});
-    throw new WebhookFailedException(event.getId(), reason, busy);
+    throw new WebhookFailedException(event.getId(), detail, busy);
   }
 
   private Event verify(String payload, String header) {
@@ -129,6 +131,22 @@ public class WebhookReceiver implements StripeWebhooks {
         "the signature does not verify with any configured secret, or its timestamp is older than "
             + secrets.toleranceSeconds()
             + " s");
+  }
+
+  /**
+   * What the stored event says about its failure, for the admin API: the product's own words when a
+   * billing refusal caused it (Stripe has no such object, say), else a pointer to the server log,
+   * which has the cause under the event id; never a class name, SQL or a driver's message.
+   */
+  static String storedDetail(Event event, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BillingException billing && billing.getMessage() != null) {
+        return billing.getMessage();
+      }
+    }
+    return "The event could not be applied; the server log has the cause under event "
+        + event.getId()
+        + ".";
   }
 
   private static String rootMessage(Throwable e) {

@@ -117,13 +117,11 @@ class PriceResolutionTest {
     StripeSubscriptionState unknown = reader.state(subscription("price_unknown"), false);
     assertThat(unknown.tierId()).isEqualTo("FREE");
     assertThat(unknown.billingPeriod()).isEqualTo("monthly");
-    assertThat(unknown.unknownPrice()).isTrue();
     assertThat(unknown.unknownPriceId()).isEqualTo("price_unknown");
 
     StripeSubscriptionState known = reader.state(subscription("price_pro_monthly_v1"), false);
     assertThat(known.tierId()).isEqualTo("PRO");
     assertThat(known.billingPeriod()).isEqualTo("monthly");
-    assertThat(known.unknownPrice()).isFalse();
     assertThat(known.unknownPriceId()).isNull();
   }
 

@@ -18,7 +18,8 @@ class RateLimitBackoffTest {
 
   @Test
   void noBackoffRetriesNothing() {
-    assertThat(RateLimitBackoff.none().waitBefore(0)).isNull();
-    assertThat(RateLimitBackoff.none().waitBeforeRetry(0)).isFalse();
+    RateLimitBackoff none = new RateLimitBackoff(0, Duration.ofMillis(500));
+    assertThat(none.waitBefore(0)).isNull();
+    assertThat(none.waitBeforeRetry(0)).isFalse();
   }
 }

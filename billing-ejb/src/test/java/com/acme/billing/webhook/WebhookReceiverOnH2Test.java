@@ -157,7 +157,9 @@ class WebhookReceiverOnH2Test {
 
     assertThat(refused.isTransient()).isFalse();
     assertThat(db.row("evt_o"))
-        .containsExactly(WebhookStore.FAILED, "IllegalStateException: price not configured");
+        .containsExactly(
+            WebhookStore.FAILED,
+            "The event could not be applied; the server log has the cause under event evt_o.");
   }
 
   @Test

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -51,41 +50,7 @@ public class AdminWebhookResource {
     if (limit < 1 || limit > 1000) {
       throw invalid("limit", "limit must be within 1..1000.");
     }
-    return new StoredEvents(
-        status,
-        webhooks.events(status, limit).stream().map(AdminWebhookResource::forClients).toList());
-  }
-
-  /** A Java class name in front of a stored failure's message ("PaymentProviderException: "). */
-  private static final Pattern CLASS_PREFIX =
-      Pattern.compile("^(?:[\\w$]+\\.)*[\\w$]*(?:Exception|Error)\\s*:\\s*");
-
-  /** What must not reach a body: packages, class names, stack frames, SQL. */
-  private static final Pattern INTERNALS =
-      Pattern.compile(
-          "\\b(?:java|javax|jakarta|sun|com|org|io|net)\\.[a-z]\\w*\\."
-              + "|[A-Za-z]+(?:Exception|Error)\\b|\\tat |\\.java:\\d"
-              + "|SQLState|SQL state|\\bERROR:\\s"
-              + "|(?i)\\b(?:select\\s.{1,80}\\sfrom|insert\\s+into|delete\\s+from)\\b");
-
-  /**
-   * A stored event as an admin may see it: the failure's message without the class that carried it,
-   * and none at all when it would show the server's internals (the server log has it, under the
-   * event id).
-   */
-  static StoredWebhookEvent forClients(StoredWebhookEvent event) {
-    String detail = event.detail();
-    if (detail != null) {
-      detail = CLASS_PREFIX.matcher(detail).replaceFirst("");
-      if (detail.isBlank() || detail.equals("null") || INTERNALS.matcher(detail).find()) {
-        detail =
-            "The event could not be applied; the server log has the cause under event "
-                + event.eventId()
-                + ".";
-      }
-    }
-    return new StoredWebhookEvent(
-        event.eventId(), event.type(), event.created(), event.status(), detail, event.receivedAt());
+    return new StoredEvents(status, webhooks.events(status, limit));
   }
 
   private static ProblemException invalid(String parameter, String detail) {

