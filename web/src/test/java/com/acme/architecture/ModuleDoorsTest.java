@@ -62,6 +62,16 @@ class ModuleDoorsTest {
           .dependOnClassesThat()
           .resideInAPackage("com.acme.web..");
 
+  /** The EAR's library serves every module alike and knows none of them. */
+  @ArchTest
+  static final ArchRule thePlatformLibraryKnowsNoModule =
+      noClasses()
+          .that()
+          .resideInAPackage("com.acme.platform..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.acme.billing..", "com.acme.flags..", "com.acme.web..");
+
   @ArchTest
   static final ArchRule theEjbModulesKnowNothingOfHttp =
       noClasses()
@@ -70,6 +80,14 @@ class ModuleDoorsTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..");
+
+  /**
+   * A bean behind a module's interface offers that interface only: a no-interface view beside it
+   * would let another module's code reach the implementation class.
+   */
+  @ArchTest
+  static final ArchRule noBeanOffersANoInterfaceViewBesideItsInterface =
+      noClasses().should().beAnnotatedWith("jakarta.ejb.LocalBean");
 
   @ArchTest
   static final ArchRule flagsPackagesHaveNoCycles =

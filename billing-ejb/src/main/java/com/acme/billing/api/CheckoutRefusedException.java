@@ -3,32 +3,35 @@ package com.acme.billing.api;
 import jakarta.ejb.ApplicationException;
 
 /**
- * The self-service request does not fit the customer's situation (legacy billing path, already
- * subscribed, nothing to manage, redirect not allowed); {@link #type()} is the problem type.
+ * The self-service request does not fit the customer's situation; {@link #reason()} says why, in
+ * the domain's words (the web module decides the status code and problem type).
  */
 @ApplicationException(rollback = false)
 public class CheckoutRefusedException extends BillingException {
 
-  public static final String BILLING_V2_NOT_ENABLED = "billing-v2-not-enabled";
-  public static final String SUBSCRIPTION_EXISTS = "subscription-exists";
-  public static final String FREE_NEEDS_NO_CHECKOUT = "free-needs-no-checkout";
-  public static final String NO_BILLING_ACCOUNT = "no-billing-account";
-  public static final String REDIRECT_NOT_ALLOWED = "redirect-not-allowed";
+  public enum Reason {
+    /** The customer is on the legacy billing path. */
+    BILLING_V2_NOT_ENABLED,
+    /** The customer already has a live paid subscription. */
+    SUBSCRIPTION_EXISTS,
+    /** FREE is not bought: leaving a paid plan is a cancellation. */
+    FREE_NEEDS_NO_CHECKOUT,
+    /** The customer is already on the asked plan and period. */
+    PLAN_UNCHANGED,
+    /** Nothing at Stripe to manage, change or sync for the customer. */
+    NO_BILLING_ACCOUNT,
+    /** A success, cancel or return address outside the allowed origins. */
+    REDIRECT_NOT_ALLOWED
+  }
 
-  private final String type;
-  private final int status;
+  private final Reason reason;
 
-  public CheckoutRefusedException(int status, String type, String message) {
+  public CheckoutRefusedException(Reason reason, String message) {
     super(message);
-    this.status = status;
-    this.type = type;
+    this.reason = reason;
   }
 
-  public String type() {
-    return type;
-  }
-
-  public int status() {
-    return status;
+  public Reason reason() {
+    return reason;
   }
 }

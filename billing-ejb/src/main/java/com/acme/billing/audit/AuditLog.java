@@ -1,6 +1,5 @@
 package com.acme.billing.audit;
 
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,7 +10,6 @@ import java.time.ZoneOffset;
 
 /** Append-only: who changed what, when, before and after. Written in the change's transaction. */
 @Stateless
-@LocalBean
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class AuditLog {
 

@@ -3,8 +3,8 @@ package com.acme.billing.checkout;
 import com.acme.billing.api.Checkout;
 import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.InvalidUsageException;
-import com.acme.billing.entitlement.EntitlementService;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.entitlement.CustomerStates;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
 import com.acme.billing.stripe.IdempotencyKey;
@@ -39,8 +39,8 @@ public class CheckoutService implements Checkout {
   @Inject StripeCustomers customers;
   @EJB StripeCustomerMappings mappings;
   @Inject RedirectPolicy redirects;
-  @EJB PlanCatalogBean plans;
-  @EJB EntitlementService entitlements;
+  @EJB Plans plans;
+  @Inject CustomerStates states;
   @EJB SubscriptionService subscriptions;
   @EJB CheckoutSessions sessions;
 
@@ -58,17 +58,15 @@ public class CheckoutService implements Checkout {
     PriceCatalog.requirePeriod(billingPeriod);
     if (tier.isFree()) {
       throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.FREE_NEEDS_NO_CHECKOUT,
-          "FREE needs no checkout; to leave a paid plan cancel it (POST /billing/subscription/cancel)"
+          CheckoutRefusedException.Reason.FREE_NEEDS_NO_CHECKOUT,
+          "FREE needs no checkout; to leave a paid plan, cancel it"
               + " or use the customer portal");
     }
-    var state = entitlements.state(customerId);
+    var state = states.state(customerId);
     if (SubscriptionRules.LIVE_STATUSES.contains(state.status())
         && !Tier.FREE.equals(state.tierId())) {
       throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.SUBSCRIPTION_EXISTS,
+          CheckoutRefusedException.Reason.SUBSCRIPTION_EXISTS,
           "the customer already has a live "
               + state.tierId()
               + " subscription; change plan through plan change or the customer portal");
@@ -122,8 +120,7 @@ public class CheckoutService implements Checkout {
             .orElseThrow(
                 () ->
                     new CheckoutRefusedException(
-                        409,
-                        CheckoutRefusedException.NO_BILLING_ACCOUNT,
+                        CheckoutRefusedException.Reason.NO_BILLING_ACCOUNT,
                         "the customer has no Stripe billing account yet; start with a checkout"));
     return gateway.createPortalSession(
         stripeCustomer,

@@ -4,7 +4,7 @@ import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.PlanChanges;
 import com.acme.billing.api.Subscriptions;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.rollout.BillingRollout;
 import com.acme.billing.stripe.IdempotencyKey;
@@ -37,7 +37,7 @@ public class PlanChangeService implements PlanChanges {
   @Inject PriceCatalog prices;
   @Inject StripeSubscriptionReader reader;
   @Inject Clock clock;
-  @EJB PlanCatalogBean plans;
+  @EJB Plans plans;
   @EJB SubscriptionService subscriptions;
   @EJB Subscriptions statuses;
 
@@ -50,14 +50,14 @@ public class PlanChangeService implements PlanChanges {
     PriceCatalog.requirePeriod(billingPeriod);
     if (target.isFree()) {
       throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.FREE_NEEDS_NO_CHECKOUT,
-          "to go to FREE, cancel the subscription (POST /billing/subscription/cancel)");
+          CheckoutRefusedException.Reason.FREE_NEEDS_NO_CHECKOUT,
+          "FREE is not a plan change; to go to FREE, cancel the subscription");
     }
     if (target.id().equals(current.getTierId())
         && billingPeriod.equals(current.getBillingPeriod())) {
       throw new CheckoutRefusedException(
-          409, "plan-unchanged", "the customer is already on " + tierId + " " + billingPeriod);
+          CheckoutRefusedException.Reason.PLAN_UNCHANGED,
+          "the customer is already on " + tierId + " " + billingPeriod);
     }
     String newPrice =
         prices
@@ -143,8 +143,7 @@ public class PlanChangeService implements PlanChanges {
         .orElseThrow(
             () ->
                 new CheckoutRefusedException(
-                    409,
-                    CheckoutRefusedException.NO_BILLING_ACCOUNT,
+                    CheckoutRefusedException.Reason.NO_BILLING_ACCOUNT,
                     "the customer has no live paid subscription; start with a checkout"));
   }
 

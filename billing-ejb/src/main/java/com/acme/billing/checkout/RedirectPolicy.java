@@ -71,6 +71,6 @@ public class RedirectPolicy {
 
   private static CheckoutRefusedException refused(String field, String why) {
     return new CheckoutRefusedException(
-        400, CheckoutRefusedException.REDIRECT_NOT_ALLOWED, field + " " + why);
+        CheckoutRefusedException.Reason.REDIRECT_NOT_ALLOWED, field + " " + why);
   }
 }

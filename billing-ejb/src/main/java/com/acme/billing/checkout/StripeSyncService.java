@@ -108,8 +108,7 @@ public class StripeSyncService implements StripeSync {
             .toList();
     if (subscriptionIds.isEmpty()) {
       throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.NO_BILLING_ACCOUNT,
+          CheckoutRefusedException.Reason.NO_BILLING_ACCOUNT,
           "the customer has no Stripe subscription to sync");
     }
     for (String subscriptionId : subscriptionIds) {

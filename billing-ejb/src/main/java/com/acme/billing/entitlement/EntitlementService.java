@@ -2,15 +2,11 @@ package com.acme.billing.entitlement;
 
 import com.acme.billing.api.Entitlements;
 import com.acme.billing.api.FeatureAccess;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.subscription.Access;
-import com.acme.billing.subscription.AccessRule;
-import com.acme.billing.subscription.DecidingSubscription;
 import com.acme.billing.subscription.MirrorState;
-import com.acme.billing.subscription.SubscriptionRepository;
 import jakarta.ejb.EJB;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,21 +15,18 @@ import java.time.Clock;
 
 /** Entitlement checks, answered from the in-memory mirror state after a customer's first read. */
 @Stateless
-@LocalBean
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class EntitlementService implements Entitlements {
 
-  @EJB PlanCatalogBean plans;
-  @Inject EntitlementCache cache;
-  @Inject SubscriptionRepository subscriptions;
-  @Inject DecidingSubscription deciding;
+  @EJB Plans plans;
+  @Inject CustomerStates states;
   @Inject Clock clock;
 
   @Override
   public FeatureAccess checkFeature(String customerId, String feature) {
     plans.requireKnownFeature(feature);
-    MirrorState state = state(customerId);
-    Access access = rule().evaluate(state, clock.instant());
+    MirrorState state = states.state(customerId);
+    Access access = states.rule().evaluate(state, clock.instant());
     Tier granted = plans.tier(access.tierId());
     if (granted.includes(feature)) {
       String reason =
@@ -49,17 +42,5 @@ public class EntitlementService implements Entitlements {
         false,
         granted.id(),
         paidTierWouldGrantIt ? FeatureAccess.SUBSCRIPTION_INACTIVE : FeatureAccess.NOT_IN_PLAN);
-  }
-
-  /**
-   * The state of the customer's subscription that decides access now (see {@link
-   * DecidingSubscription}): from memory, or read once from the mirror.
-   */
-  public MirrorState state(String customerId) {
-    return deciding.of(cache.get(customerId, subscriptions::states), clock.instant());
-  }
-
-  public AccessRule rule() {
-    return deciding.rule();
   }
 }

@@ -26,8 +26,7 @@ public class BillingRollout {
   public void requireNewBilling(String customerId) {
     if (!newBillingFor(customerId)) {
       throw new CheckoutRefusedException(
-          409,
-          CheckoutRefusedException.BILLING_V2_NOT_ENABLED,
+          CheckoutRefusedException.Reason.BILLING_V2_NOT_ENABLED,
           "self-service billing is not enabled for this customer yet (legacy billing path);"
               + " access and usage are unaffected");
     }

@@ -1,7 +1,7 @@
 package com.acme.billing.sandbox;
 
 import com.acme.billing.api.Sandbox;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.stripe.PriceCatalog;
 import jakarta.ejb.EJB;
@@ -19,7 +19,7 @@ public class SandboxService implements Sandbox {
   @Inject SandboxGateway sandbox;
   @Inject PaymentGatewayProducer gateways;
   @Inject PriceCatalog prices;
-  @EJB PlanCatalogBean plans;
+  @EJB Plans plans;
 
   @Override
   public boolean active() {

@@ -4,12 +4,12 @@ import com.acme.billing.api.MirrorCorrection;
 import com.acme.billing.api.SubscriptionRecord;
 import com.acme.billing.api.SubscriptionStatus;
 import com.acme.billing.api.Subscriptions;
-import com.acme.billing.entitlement.EntitlementService;
+import com.acme.billing.entitlement.CustomerStates;
 import com.acme.billing.rollout.BillingRollout;
 import com.acme.billing.subscription.Access;
 import com.acme.billing.subscription.MirrorState;
 import com.acme.billing.subscription.SubscriptionService;
-import com.acme.billing.usage.UsageService;
+import com.acme.billing.usage.UsageLines;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,8 +27,8 @@ import java.util.List;
 @Stateless
 public class SubscriptionStatusService implements Subscriptions {
 
-  @EJB EntitlementService entitlements;
-  @EJB UsageService usage;
+  @Inject CustomerStates states;
+  @Inject UsageLines usage;
   @EJB SubscriptionService mirror;
   @Inject BillingRollout rollout;
   @Inject Clock clock;
@@ -36,8 +36,8 @@ public class SubscriptionStatusService implements Subscriptions {
   @Override
   public SubscriptionStatus status(String customerId) {
     Instant now = clock.instant();
-    MirrorState state = entitlements.state(customerId);
-    Access access = entitlements.rule().evaluate(state, now);
+    MirrorState state = states.state(customerId);
+    Access access = states.rule().evaluate(state, now);
     return new SubscriptionStatus(
         customerId,
         access.tierId(),
@@ -47,7 +47,7 @@ public class SubscriptionStatusService implements Subscriptions {
         state.cancelAtPeriodEnd(),
         access.graceUntil(),
         rollout.newBillingFor(customerId),
-        usage.lines(customerId, state, now));
+        usage.of(customerId, state, now));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package com.acme.billing.stripe;
 
 import com.acme.billing.api.InvalidUsageException;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
 import com.stripe.model.Price;
 import com.stripe.model.Product;
@@ -44,7 +44,7 @@ public class PriceCatalog {
   /** A paid tier and billing period. */
   public record TierPeriod(String tierId, String billingPeriod) {}
 
-  @EJB PlanCatalogBean plans;
+  @EJB Plans plans;
   @Inject Config config;
 
   /**

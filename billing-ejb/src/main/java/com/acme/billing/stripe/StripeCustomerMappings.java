@@ -1,6 +1,5 @@
 package com.acme.billing.stripe;
 
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,7 +7,6 @@ import jakarta.inject.Inject;
 
 /** Remembers a Stripe customer in a short transaction of its own (callers hold none). */
 @Stateless
-@LocalBean
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class StripeCustomerMappings {
 

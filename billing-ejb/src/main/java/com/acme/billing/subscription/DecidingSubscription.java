@@ -1,6 +1,6 @@
 package com.acme.billing.subscription;
 
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DecidingSubscription {
 
-  @EJB PlanCatalogBean plans;
+  @EJB Plans plans;
 
   @Inject
   @ConfigProperty(name = "billing.past-due.grace-period", defaultValue = "P7D")

@@ -4,10 +4,9 @@ import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.MirrorCorrection;
 import com.acme.billing.api.SubscriptionRecord;
 import com.acme.billing.audit.AuditLog;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.subscription.SubscriptionRules.Order;
 import jakarta.ejb.EJB;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +28,6 @@ import java.util.function.UnaryOperator;
  * audited and invalidates the cache.
  */
 @Stateless
-@LocalBean
 public class SubscriptionService {
 
   static final Set<String> STRIPE_STATUSES =
@@ -53,7 +51,7 @@ public class SubscriptionService {
   @Inject InvoiceStates invoices;
   @EJB CustomerAccounts accounts;
   @Inject DecidingSubscription deciding;
-  @EJB PlanCatalogBean plans;
+  @EJB Plans plans;
   @EJB AuditLog audit;
   @Inject Event<SubscriptionChanged> changed;
   @Inject Clock clock;

@@ -3,7 +3,6 @@ package com.acme.billing.usage;
 import com.acme.billing.api.UsageLimitExceededException;
 import com.acme.billing.persistence.Timestamps;
 import com.acme.billing.plan.Resource;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,7 +19,6 @@ import java.util.Optional;
  * under the row's lock and re-checks the condition, so concurrent records never pass the limit.
  */
 @Stateless
-@LocalBean
 public class UsageCounters {
 
   @PersistenceContext(unitName = "billing")

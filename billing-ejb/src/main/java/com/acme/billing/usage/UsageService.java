@@ -7,15 +7,12 @@ import com.acme.billing.api.UsageLine;
 import com.acme.billing.api.UsageMeter;
 import com.acme.billing.api.UsageOutcome;
 import com.acme.billing.api.UsageReport;
-import com.acme.billing.entitlement.EntitlementService;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.api.WrongResourceKindException;
+import com.acme.billing.entitlement.CustomerStates;
 import com.acme.billing.plan.Resource;
-import com.acme.billing.plan.Tier;
-import com.acme.billing.subscription.Access;
 import com.acme.billing.subscription.MirrorState;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,7 +31,6 @@ import java.util.Optional;
  * this bean only prepares it and turns a lost race on the idempotency key into a replay.
  */
 @Stateless
-@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UsageService implements UsageMeter {
 
@@ -42,8 +38,8 @@ public class UsageService implements UsageMeter {
   static final String KIND_LEVEL = "level";
 
   @EJB UsageCounters counters;
-  @EJB EntitlementService entitlements;
-  @EJB PlanCatalogBean plans;
+  @Inject UsageLines usageLines;
+  @Inject CustomerStates states;
   @Inject Clock clock;
 
   @Override
@@ -76,18 +72,6 @@ public class UsageService implements UsageMeter {
     return record(customerId, resource, KIND_LEVEL, value, idempotencyKey, enforce, actor);
   }
 
-  /** Every resource's usage line for a customer in the given mirror state. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Map<String, UsageLine> lines(String customerId, MirrorState state, Instant now) {
-    Context context = context(state, now);
-    Map<Resource, Long> used = counters.usedAll(customerId, context.monthStart());
-    Map<String, UsageLine> lines = new LinkedHashMap<>();
-    for (Resource r : Resource.values()) {
-      lines.put(r.id(), UsageLevels.line(used.get(r), context.tier().limit(r)));
-    }
-    return lines;
-  }
-
   @Override
   public UsageReport check(String customerId, Map<String, Long> extra) {
     Map<Resource, Long> asked = new LinkedHashMap<>();
@@ -101,8 +85,8 @@ public class UsageService implements UsageMeter {
           asked.put(r, amount);
         });
     Instant now = clock.instant();
-    MirrorState state = entitlements.state(customerId);
-    Map<String, UsageLine> lines = lines(customerId, state, now);
+    MirrorState state = states.state(customerId);
+    Map<String, UsageLine> lines = usageLines.of(customerId, state, now);
     if (asked.isEmpty()) {
       // No amounts: may the customer use one more unit? At exactly the limit it may not.
       for (Resource r : Resource.values()) {
@@ -117,7 +101,7 @@ public class UsageService implements UsageMeter {
             blockedBy.add(r.id());
           }
         });
-    String tierId = context(state, now).tier().id();
+    String tierId = usageLines.context(state, now).tier().id();
     return new UsageReport(customerId, tierId, blockedBy.isEmpty(), blockedBy, lines);
   }
 
@@ -134,7 +118,7 @@ public class UsageService implements UsageMeter {
       return replay.get();
     }
     Instant now = clock.instant();
-    Context context = context(customerId, now);
+    UsageLines.Context context = context(customerId, now);
     Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
     long limit = context.tier().limit(resource);
     try {
@@ -165,7 +149,7 @@ public class UsageService implements UsageMeter {
                   || stored.quantity() != quantity) {
                 throw new IdempotencyKeyReusedException(key);
               }
-              Context context = context(customerId, clock.instant());
+              UsageLines.Context context = context(customerId, clock.instant());
               Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
               long limit = context.tier().limit(resource);
               return new UsageOutcome(
@@ -178,29 +162,16 @@ public class UsageService implements UsageMeter {
   }
 
   /** The tier whose limits apply now and the start of the customer's usage month. */
-  private Context context(String customerId, Instant now) {
-    return context(entitlements.state(customerId), now);
-  }
-
-  private Context context(MirrorState state, Instant now) {
-    Access access = entitlements.rule().evaluate(state, now);
-    Tier tier = plans.tier(access.tierId());
-    boolean paid = access.basis() == Access.Basis.PAID || access.basis() == Access.Basis.GRACE;
-    return new Context(tier, UsagePeriod.currentMonthStart(paid, state.cycleAnchor(), now));
+  private UsageLines.Context context(String customerId, Instant now) {
+    return usageLines.context(states.state(customerId), now);
   }
 
   private static Resource resource(String id, Resource.Kind kind) {
     Resource resource =
         Resource.byId(id).orElseThrow(() -> new UnknownResourceException(id, Resource.ids()));
     if (resource.kind() != kind) {
-      throw new InvalidUsageException(
-          "resource",
-          kind == Resource.Kind.CONSUMED
-              ? id + " is a level: set it with PUT /billing/usage/{customerId}/" + id
-              : id + " is consumed: record it with POST /billing/usage");
+      throw new WrongResourceKindException(id, resource.kind() == Resource.Kind.LEVEL);
     }
     return resource;
   }
-
-  private record Context(Tier tier, Instant monthStart) {}
 }

@@ -12,7 +12,6 @@ import com.stripe.model.StripeObject;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import jakarta.ejb.EJB;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import java.util.Optional;
  * the same event waits on its primary key and then fails, so the effect happens once.
  */
 @Stateless
-@LocalBean
 public class StripeEventApplier {
 
   static final String PROCESSING = "processing";

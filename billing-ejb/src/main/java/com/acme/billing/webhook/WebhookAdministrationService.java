@@ -15,7 +15,7 @@ import java.util.Optional;
 public class WebhookAdministrationService implements WebhookAdministration {
 
   @EJB WebhookStore store;
-  @EJB WebhookReceiver receiver;
+  @EJB WebhookProcessing processing;
 
   @Override
   public List<StoredWebhookEvent> events(String status, int limit) {
@@ -34,6 +34,6 @@ public class WebhookAdministrationService implements WebhookAdministration {
 
   @Override
   public WebhookReceipt replay(String eventId) {
-    return receiver.replay(eventId);
+    return processing.replay(eventId);
   }
 }

@@ -2,7 +2,6 @@ package com.acme.billing.webhook;
 
 import com.acme.billing.persistence.LockTimeout;
 import com.acme.billing.persistence.Timestamps;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +21,6 @@ import java.util.stream.IntStream;
  * forward ({@link WebhookEventStatus}): an outcome that would move it back is not written.
  */
 @Stateless
-@LocalBean
 public class WebhookStore {
 
   public static final String PROCESSED = "processed";

@@ -5,8 +5,8 @@ public final class PlanCatalogs {
 
   private PlanCatalogs() {}
 
-  public static PlanCatalogBean shipped() {
-    PlanCatalogBean plans = new PlanCatalogBean();
+  public static Plans shipped() {
+    Plans plans = new Plans();
     plans.load();
     return plans;
   }

@@ -3,8 +3,8 @@ package com.acme.billing.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.billing.api.UsageReport;
-import com.acme.billing.entitlement.EntitlementService;
-import com.acme.billing.plan.PlanCatalogBean;
+import com.acme.billing.entitlement.CustomerStates;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.PricingFile;
 import com.acme.billing.plan.Resource;
 import com.acme.billing.plan.Tier;
@@ -34,15 +34,16 @@ class UsageCheckTest {
     }
     List<Tier> tiers =
         PricingFile.read(UsageCheckTest.class.getClassLoader().getResourceAsStream("pricing.json"));
-    service.counters =
+    UsageLines lines = new UsageLines();
+    lines.counters =
         new UsageCounters() {
           @Override
           public Map<Resource, Long> usedAll(String customerId, Instant monthStart) {
             return new EnumMap<>(used);
           }
         };
-    service.entitlements =
-        new EntitlementService() {
+    lines.states =
+        new CustomerStates() {
           @Override
           public MirrorState state(String customerId) {
             return MirrorState.NONE;
@@ -53,13 +54,15 @@ class UsageCheckTest {
             return new AccessRule("FREE", Duration.ofDays(7));
           }
         };
-    service.plans =
-        new PlanCatalogBean() {
+    lines.plans =
+        new Plans() {
           @Override
           public Tier tier(String id) {
             return tiers.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
           }
         };
+    service.usageLines = lines;
+    service.states = lines.states;
     service.clock = Clock.fixed(Instant.parse("2026-11-15T10:00:00Z"), ZoneOffset.UTC);
   }
 

@@ -26,7 +26,7 @@ class StoredFailureDetailTest {
                 "resource_missing",
                 "Stripe has no such object.",
                 0));
-    assertThat(WebhookReceiver.storedDetail(event(), failure))
+    assertThat(WebhookProcessing.storedDetail(event(), failure))
         .isEqualTo("Stripe has no such object.");
   }
 
@@ -36,7 +36,7 @@ class StoredFailureDetailTest {
         new EJBException(
             new PersistenceException(
                 "ERROR: duplicate key value violates unique constraint \"stripe_customer_pkey\""));
-    assertThat(WebhookReceiver.storedDetail(event(), failure))
+    assertThat(WebhookProcessing.storedDetail(event(), failure))
         .isEqualTo(
             "The event could not be applied; the server log has the cause under event evt_1.")
         .doesNotContain("Exception")

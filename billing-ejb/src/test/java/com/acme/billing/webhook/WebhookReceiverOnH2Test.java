@@ -82,7 +82,7 @@ class WebhookReceiverOnH2Test {
                     "event type not handled",
                     false));
 
-    WebhookReceipt replayed = receiver().replay("evt_i");
+    WebhookReceipt replayed = receiver().processing.replay("evt_i");
 
     assertThat(replayed.outcome()).isEqualTo(WebhookStore.PROCESSED);
     assertThat(db.row("evt_i")[0]).isEqualTo(WebhookStore.PROCESSED);
@@ -95,7 +95,8 @@ class WebhookReceiverOnH2Test {
     assertThat(receiver().receive(payload, sign(payload)).outcome())
         .isEqualTo(WebhookStore.PROCESSED);
 
-    assertThat(receiver().replay("evt_p").outcome()).isEqualTo(StripeEventApplier.DUPLICATE);
+    assertThat(receiver().processing.replay("evt_p").outcome())
+        .isEqualTo(StripeEventApplier.DUPLICATE);
     assertThat(db.row("evt_p")[0]).isEqualTo(WebhookStore.PROCESSED);
   }
 
@@ -113,6 +114,7 @@ class WebhookReceiverOnH2Test {
                         (event, p, replay) -> {
                           throw new IllegalStateException("boom");
                         })
+                    .processing
                     .replay("evt_f"));
 
     assertThat(refused.eventId()).isEqualTo("evt_f");
@@ -190,8 +192,8 @@ class WebhookReceiverOnH2Test {
             (event, p, replay) -> {
               throw new IllegalStateException("boom");
             });
-    EntityManager reads = receiver.store.em;
-    receiver.store =
+    EntityManager reads = receiver.processing.store.em;
+    receiver.processing.store =
         new WebhookStore() {
           @Override
           public String saveFailure(
@@ -204,7 +206,7 @@ class WebhookReceiverOnH2Test {
             throw new PessimisticLockException("the event's row is still locked");
           }
         };
-    receiver.store.em = reads;
+    receiver.processing.store.em = reads;
 
     Throwable thrown = catchThrowable(() -> receiver.receive(payload, sign(payload)));
 
@@ -264,8 +266,9 @@ class WebhookReceiverOnH2Test {
     secrets.apiKey = Optional.empty();
     secrets.toleranceSeconds = 300;
     WebhookReceiver receiver = new WebhookReceiver();
-    receiver.store = store;
-    receiver.applier = applier;
+    receiver.processing = new WebhookProcessing();
+    receiver.processing.store = store;
+    receiver.processing.applier = applier;
     receiver.secrets = secrets;
     return receiver;
   }

@@ -2,6 +2,7 @@ package com.acme.flags.service;
 
 import com.acme.flags.api.BillingPath;
 import com.acme.flags.api.BillingPathDecision;
+import com.acme.flags.api.FeatureFlags;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,7 +18,7 @@ public class BillingPathService implements BillingPathDecision {
 
   private static final Logger LOG = Logger.getLogger(BillingPathService.class.getName());
 
-  @EJB FlagService flags;
+  @EJB FeatureFlags flags;
 
   @Override
   public boolean newBillingFor(String customerId) {

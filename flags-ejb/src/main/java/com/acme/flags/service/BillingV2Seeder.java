@@ -3,10 +3,10 @@ package com.acme.flags.service;
 import com.acme.flags.api.BillingPath;
 import com.acme.flags.api.EnvironmentState;
 import com.acme.flags.api.Environments;
+import com.acme.flags.api.FeatureFlags;
 import com.acme.flags.api.FlagDefinition;
 import com.acme.flags.store.FlagRepository;
 import jakarta.ejb.EJB;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -20,12 +20,11 @@ import org.eclipse.microprofile.config.Config;
  * starts enabled at 100 % so a new user can try checkout at once.
  */
 @Stateless
-@LocalBean
 public class BillingV2Seeder {
 
   static final String SEEDED_BY = "system:seed";
 
-  @EJB FlagService flags;
+  @EJB FeatureFlags flags;
   @Inject FlagRepository repository;
   @Inject Config config;
 

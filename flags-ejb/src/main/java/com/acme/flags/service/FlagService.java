@@ -15,7 +15,6 @@ import com.acme.flags.store.Flag;
 import com.acme.flags.store.FlagAssembler;
 import com.acme.flags.store.FlagChangeRecord;
 import com.acme.flags.store.FlagRepository;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The flags service: reads from memory, changes in one transaction with their history. */
 @Stateless
-@LocalBean
 public class FlagService implements FeatureFlags {
 
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");

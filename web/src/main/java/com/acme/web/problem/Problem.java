@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Problem {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+  public static final MediaType MEDIA = new MediaType("application", "problem+json");
   private static final String TYPE_BASE = "https://billing.acme.example/problems/";
 
   private final Map<String, Object> fields = new LinkedHashMap<>();

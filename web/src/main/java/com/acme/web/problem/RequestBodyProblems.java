@@ -6,12 +6,12 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
 /** Turns failures while reading a request body into 400 (malformed) or 413 (too large). */
-final class RequestBodyProblems {
+public final class RequestBodyProblems {
 
   private RequestBodyProblems() {}
 
   /** The problem answer for a body-reading failure, or {@code null} if this is not one. */
-  static Response toResponse(Throwable exception) {
+  public static Response toResponse(Throwable exception) {
     boolean bodyFailure = false;
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof PayloadTooLarge tooLarge) {

@@ -27,12 +27,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     return mapped != null ? mapped : internalError(exception);
   }
 
-  static Response internalError(Throwable exception) {
+  public static Response internalError(Throwable exception) {
     return incident(exception).toResponse();
   }
 
   /** A 500 problem with a new incident id, logged at SEVERE with the stack trace. */
-  static Problem incident(Throwable exception) {
+  public static Problem incident(Throwable exception) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
     return Problem.of(

@@ -1,5 +1,7 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.HttpProblems;
+import com.acme.web.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;

@@ -1,5 +1,6 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.Problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;

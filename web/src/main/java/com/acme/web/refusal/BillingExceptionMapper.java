@@ -1,4 +1,4 @@
-package com.acme.web.problem;
+package com.acme.web.refusal;
 
 import com.acme.billing.api.BillingException;
 import com.acme.billing.api.CheckoutRefusedException;
@@ -11,9 +11,13 @@ import com.acme.billing.api.UnknownResourceException;
 import com.acme.billing.api.UnknownTierException;
 import com.acme.billing.api.UsageLimitExceededException;
 import com.acme.billing.api.WebhookFailedException;
+import com.acme.billing.api.WrongResourceKindException;
+import com.acme.web.problem.BusyProblems;
+import com.acme.web.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 
 /** The billing module's refusals, each as a problem with its own stable type. */
 @Provider
@@ -78,7 +82,7 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           e.getMessage() + "; send a new key for a new record.");
     }
     if (e instanceof CheckoutRefusedException c) {
-      return Problem.of(c.status(), c.type(), title(c.type()), c.getMessage() + ".");
+      return checkoutRefused(c);
     }
     if (e instanceof PaymentProviderException p) {
       return switch (p.kind()) {
@@ -141,11 +145,32 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
                   + " see it at GET /billing/admin/webhook-events?status=failed.")
           .with("eventId", w.eventId());
     }
+    if (e instanceof WrongResourceKindException w) {
+      String hint =
+          w.isLevel()
+              ? "Set it with PUT /billing/usage/{customerId}/" + w.resource() + "."
+              : "Record it with POST /billing/usage.";
+      return Problem.of(400, "invalid-usage", "Invalid usage record", w.getMessage() + ". " + hint)
+          .with("field", w.field());
+    }
     if (e instanceof InvalidUsageException u) {
       return Problem.of(400, "invalid-usage", "Invalid usage record", u.getMessage())
           .with("field", u.field());
     }
     return Problem.of(400, "billing-refused", "Request refused", e.getMessage());
+  }
+
+  /** A self-service refusal: the request is well formed but conflicts with the account. */
+  private static Problem checkoutRefused(CheckoutRefusedException c) {
+    String type = c.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String detail =
+        switch (c.reason()) {
+          case FREE_NEEDS_NO_CHECKOUT -> c.getMessage() + " (POST /billing/subscription/cancel).";
+          case SUBSCRIPTION_EXISTS -> c.getMessage() + " (POST /billing/subscription/change-plan).";
+          default -> c.getMessage() + ".";
+        };
+    int status = c.reason() == CheckoutRefusedException.Reason.REDIRECT_NOT_ALLOWED ? 400 : 409;
+    return Problem.of(status, type, title(type), detail);
   }
 
   private static String title(String type) {

@@ -1,5 +1,7 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.RequestBodyProblems;
+import com.acme.web.problem.UnexpectedExceptionMapper;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,7 @@
-package com.acme.web.problem;
+package com.acme.web.refusal;
 
 import com.acme.flags.api.FlagException;
+import com.acme.web.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

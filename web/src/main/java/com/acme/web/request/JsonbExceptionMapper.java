@@ -1,5 +1,6 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.RequestBodyProblems;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

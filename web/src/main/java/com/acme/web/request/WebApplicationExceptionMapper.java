@@ -1,5 +1,9 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.HttpProblems;
+import com.acme.web.problem.Problem;
+import com.acme.web.problem.ProblemException;
+import com.acme.web.problem.UnexpectedExceptionMapper;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

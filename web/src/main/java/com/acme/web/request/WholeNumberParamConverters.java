@@ -1,5 +1,7 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.Problem;
+import com.acme.web.problem.ProblemException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;

@@ -1,5 +1,7 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.Problem;
+import com.acme.web.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;

@@ -1,4 +1,4 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.HttpProblems;
+import com.acme.web.problem.Problem;
+import com.acme.web.problem.UnexpectedExceptionMapper;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.DispatcherType;

@@ -1,14 +1,12 @@
 package com.acme.billing.plan;
 
 import com.acme.billing.api.Money;
-import com.acme.billing.api.PlanCatalog;
 import com.acme.billing.api.PlanView;
 import com.acme.billing.api.UnknownFeatureException;
 import com.acme.billing.api.UnknownTierException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.io.IOException;
@@ -21,13 +19,13 @@ import java.util.Optional;
 
 /**
  * The plans, read once from {@code pricing.json} at start-up: a broken file stops the application
- * with a message naming the field.
+ * with a message naming the field. The module's own services use it; other modules see the plans
+ * through {@link PlanCatalogService}.
  */
 @Startup
 @Singleton
-@LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class PlanCatalogBean implements PlanCatalog {
+public class Plans {
 
   static final String PRICING_FILE = "pricing.json";
 
@@ -36,8 +34,7 @@ public class PlanCatalogBean implements PlanCatalog {
 
   @PostConstruct
   void load() {
-    try (InputStream in =
-        PlanCatalogBean.class.getClassLoader().getResourceAsStream(PRICING_FILE)) {
+    try (InputStream in = Plans.class.getClassLoader().getResourceAsStream(PRICING_FILE)) {
       tiers = PricingFile.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -45,12 +42,11 @@ public class PlanCatalogBean implements PlanCatalog {
     views = tiers.stream().map(this::view).toList();
   }
 
-  @Override
   public List<PlanView> plans() {
     return views;
   }
 
-  @Override
+  /** The plan {@code fromTierId} and the plans it can upgrade to. */
   public List<PlanView> upgradePath(String fromTierId) {
     Tier from = tier(fromTierId);
     return views.subList(from.rank(), views.size());

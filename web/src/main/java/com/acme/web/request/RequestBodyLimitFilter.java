@@ -1,5 +1,6 @@
-package com.acme.web.problem;
+package com.acme.web.request;
 
+import com.acme.web.problem.PayloadTooLarge;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
