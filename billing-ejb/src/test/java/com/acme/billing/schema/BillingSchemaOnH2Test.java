@@ -3,6 +3,7 @@ package com.acme.billing.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.billing.subscription.CustomerSubscription;
+import com.acme.platform.schema.SchemaMigration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -35,13 +36,7 @@ class BillingSchemaOnH2Test {
         "jdbc:h2:mem:billing-" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
     MigrateResult result =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/billing")
-            .schemas("billing")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+        SchemaMigration.flyway("billing", getClass().getClassLoader(), dataSource).migrate();
     assertThat(result.success).isTrue();
     assertThat(result.migrationsExecuted).isPositive();
     emf =
@@ -113,12 +108,7 @@ class BillingSchemaOnH2Test {
               + " ('cust_paid', 'PRO', 'active', 'sub_9', 1700000000, current_timestamp, 3),"
               + " ('cust_fixed', 'STARTER', 'active', null, null, current_timestamp, 1)");
     }
-    Flyway.configure()
-        .dataSource(old)
-        .locations("classpath:db/migration/billing")
-        .schemas("billing")
-        .load()
-        .migrate();
+    SchemaMigration.flyway("billing", getClass().getClassLoader(), old).migrate();
     try (Connection c = old.getConnection();
         Statement s = c.createStatement();
         ResultSet rows =
@@ -139,12 +129,7 @@ class BillingSchemaOnH2Test {
   @Test
   void migratingTwiceChangesNothing() {
     MigrateResult again =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/billing")
-            .schemas("billing")
-            .load()
-            .migrate();
+        SchemaMigration.flyway("billing", getClass().getClassLoader(), dataSource).migrate();
     assertThat(again.migrationsExecuted).isZero();
   }
 }

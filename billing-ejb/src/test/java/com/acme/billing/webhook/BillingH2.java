@@ -1,12 +1,12 @@
 package com.acme.billing.webhook;
 
+import com.acme.platform.schema.SchemaMigration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 with the billing migrations and the billing unit, resource-local. */
@@ -19,13 +19,7 @@ final class BillingH2 implements AutoCloseable {
     dataSource.setURL(
         "jdbc:h2:mem:billing-" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration/billing")
-        .schemas("billing")
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+    SchemaMigration.flyway("billing", getClass().getClassLoader(), dataSource).migrate();
     emf =
         Persistence.createEntityManagerFactory(
             "billing",

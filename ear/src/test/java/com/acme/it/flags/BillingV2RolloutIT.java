@@ -3,6 +3,7 @@ package com.acme.it.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.it.support.BillingApi;
+import com.acme.it.support.BillingV2SeedRestored;
 import com.acme.it.support.Database;
 import com.acme.it.support.DatabaseProxy;
 import com.acme.it.support.Deployments;
@@ -18,12 +19,11 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The billing_v2 rollout run entirely through the API, and the legacy fallback it drives. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BillingV2SeedRestored.class})
 class BillingV2RolloutIT {
 
   private final FlagsApi flags = FlagsApi.testServer();
@@ -34,11 +34,6 @@ class BillingV2RolloutIT {
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
-  }
-
-  @AfterEach
-  void restoreTheSeed() {
-    flags.set(FlagsApi.BILLING_V2, true, 100);
   }
 
   @Test

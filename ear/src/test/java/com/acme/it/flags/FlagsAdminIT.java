@@ -3,6 +3,7 @@ package com.acme.it.flags;
 import static com.acme.it.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.it.support.BillingV2SeedRestored;
 import com.acme.it.support.Deployments;
 import com.acme.it.support.FlagsApi;
 import com.acme.it.support.Http;
@@ -14,13 +15,12 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BillingV2SeedRestored.class})
 class FlagsAdminIT {
 
   private final Http http = Http.testServer();
@@ -29,11 +29,6 @@ class FlagsAdminIT {
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
-  }
-
-  @AfterEach
-  void restoreTheSeed() {
-    flags.set(FlagsApi.BILLING_V2, true, 100);
   }
 
   @Test

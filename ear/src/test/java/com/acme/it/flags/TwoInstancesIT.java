@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.it.support.BillingApi;
+import com.acme.it.support.BillingV2SeedRestored;
 import com.acme.it.support.Deployments;
 import com.acme.it.support.FlagsApi;
 import com.acme.it.support.ItConfig;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * by the other without a restart. The bound here is the seed's generous 10 s; the 2 s target is
  * measured in bench/.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BillingV2SeedRestored.class})
 class TwoInstancesIT {
 
   private static PeerServer peer;
@@ -50,7 +51,6 @@ class TwoInstancesIT {
 
   @AfterAll
   static void stopPeer() throws Exception {
-    FlagsApi.testServer().set(FlagsApi.BILLING_V2, true, 100);
     if (peer != null) {
       peer.close();
     }

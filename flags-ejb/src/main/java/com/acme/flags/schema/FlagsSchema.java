@@ -3,6 +3,7 @@ package com.acme.flags.schema;
 import com.acme.flags.api.FlagsModuleStatus;
 import com.acme.flags.service.BillingV2Seeder;
 import com.acme.flags.service.FlagCache;
+import com.acme.platform.schema.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Migrates the {@code flags} schema at start-up, seeds {@code billing_v2} and loads the flags. When
@@ -35,7 +35,6 @@ import org.flywaydb.core.Flyway;
 public class FlagsSchema implements FlagsModuleStatus {
 
   private static final Logger LOG = Logger.getLogger(FlagsSchema.class.getName());
-  private static final long RETRY_MILLIS = 2_000;
 
   @Resource(lookup = "jdbc/appDS")
   private DataSource dataSource;
@@ -45,12 +44,15 @@ public class FlagsSchema implements FlagsModuleStatus {
   @EJB BillingV2Seeder seeder;
   @Inject FlagCache cache;
 
-  private volatile String notReadyReason = "schema flags not migrated yet";
+  private final SchemaMigration migration =
+      new SchemaMigration("flags", FlagsSchema.class.getClassLoader());
 
   @PostConstruct
   void migrateOrRetryLater() {
-    if (!tryMigrate()) {
-      timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
+    if (migration.tryMigrate(dataSource) && seededAndLoaded()) {
+      migration.ready();
+    } else {
+      timers.createSingleActionTimer(SchemaMigration.RETRY_MILLIS, new TimerConfig(null, false));
     }
   }
 
@@ -59,31 +61,13 @@ public class FlagsSchema implements FlagsModuleStatus {
     migrateOrRetryLater();
   }
 
-  private boolean tryMigrate() {
-    try {
-      Flyway.configure(getClass().getClassLoader())
-          .dataSource(dataSource)
-          .locations("classpath:db/migration/flags")
-          .schemas("flags")
-          .table("flyway_schema_history")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
-    } catch (RuntimeException e) {
-      // The readiness probe is public: the details (host, user, SQL) go to the log only.
-      notReadyReason = "schema flags not migrated yet (see the server log)";
-      LOG.warning(
-          "schema flags not migrated, retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
-      return false;
-    }
+  private boolean seededAndLoaded() {
     try {
       seedIgnoringARaceWithAnotherInstance();
       cache.reload();
-      notReadyReason = null;
       return true;
     } catch (RuntimeException e) {
-      notReadyReason = "flags not loaded yet (see the server log)";
-      LOG.warning("flags not loaded, retrying in " + RETRY_MILLIS + " ms: " + e.getMessage());
+      migration.notReady("flags not loaded yet (see the server log)", "flags not loaded", e);
       return false;
     }
   }
@@ -99,6 +83,6 @@ public class FlagsSchema implements FlagsModuleStatus {
 
   @Override
   public Optional<String> notReadyReason() {
-    return Optional.ofNullable(notReadyReason);
+    return migration.notReadyReason();
   }
 }

@@ -2,10 +2,10 @@ package com.acme.flags.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.platform.schema.SchemaMigration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,7 @@ class FlagsSchemaOnH2Test {
         "jdbc:h2:mem:flags-" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
     MigrateResult result =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/flags")
-            .schemas("flags")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+        SchemaMigration.flyway("flags", getClass().getClassLoader(), dataSource).migrate();
     assertThat(result.success).isTrue();
     try (Connection c = dataSource.getConnection();
         ResultSet rs =

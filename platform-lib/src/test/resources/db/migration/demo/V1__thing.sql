@@ -1,0 +1,1 @@
+create table demo.thing (id bigint primary key);
