@@ -10,12 +10,12 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 with the billing migrations and the billing unit, resource-local. */
-final class BillingH2 implements AutoCloseable {
+public final class BillingH2 implements AutoCloseable {
 
-  final JdbcDataSource dataSource = new JdbcDataSource();
-  final EntityManagerFactory emf;
+  public final JdbcDataSource dataSource = new JdbcDataSource();
+  public final EntityManagerFactory emf;
 
-  BillingH2() {
+  public BillingH2() {
     dataSource.setURL(
         "jdbc:h2:mem:billing-" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
@@ -36,7 +36,7 @@ final class BillingH2 implements AutoCloseable {
   }
 
   /** Runs {@code work} in a transaction of its own, committed unless it throws. */
-  <T> T call(Function<EntityManager, T> work) {
+  public <T> T call(Function<EntityManager, T> work) {
     EntityManager em = emf.createEntityManager();
     try {
       em.getTransaction().begin();
@@ -51,7 +51,7 @@ final class BillingH2 implements AutoCloseable {
     }
   }
 
-  void run(Consumer<EntityManager> work) {
+  public void run(Consumer<EntityManager> work) {
     call(
         em -> {
           work.accept(em);
@@ -60,7 +60,7 @@ final class BillingH2 implements AutoCloseable {
   }
 
   /** The stored status and detail of an event, read in a transaction of its own. */
-  String[] row(String eventId) {
+  public String[] row(String eventId) {
     return call(
         em -> {
           Object[] r =
