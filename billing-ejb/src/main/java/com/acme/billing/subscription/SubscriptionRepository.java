@@ -68,8 +68,7 @@ public class SubscriptionRepository {
 
   /** Tells every instance (this one included) that the customer's entitlements changed. */
   public void recordEntitlementChange(String customerId) {
-    // Native: stamped with the database's clock (the poller compares on it), and JPA's identity
-    // read-back on H2 calls IDENTITY(), which H2 2.x no longer has.
+    // Native: stamped by the database's clock, which the poller compares on; identity key on H2.
     em.createNativeQuery(
             "insert into billing.entitlement_change (customer_id, changed_at)"
                 + " values (?1, current_timestamp)")

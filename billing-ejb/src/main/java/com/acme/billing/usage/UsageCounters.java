@@ -87,8 +87,7 @@ public class UsageCounters {
             // A level may always go down, also when a downgrade left it above the limit.
             : "used = ?4 where customer_id = ?1 and resource = ?2 and period_start = ?3"
                 + " and (?5 = false or ?4 <= ?6 or ?4 <= used)";
-    // Native: the check and the consume are one atomic statement; its guard compares parameters
-    // with each other, which JPQL does not allow.
+    // Native: one atomic check-and-consume; its guard compares two parameters, which JPQL cannot.
     int changed =
         em.createNativeQuery("update billing.usage_counter set " + change)
             .setParameter(1, customerId)
