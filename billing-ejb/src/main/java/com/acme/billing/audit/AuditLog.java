@@ -18,6 +18,7 @@ public class AuditLog {
 
   public void record(
       String actor, String customerId, String action, String before, String after, Instant at) {
+    // Native: JPA's identity read-back on H2 calls IDENTITY(), which H2 2.x no longer has.
     em.createNativeQuery(
             "insert into billing.audit_log (occurred_at, actor, customer_id, action,"
                 + " before_state, after_state) values (?1, ?2, ?3, ?4, ?5, ?6)")

@@ -55,6 +55,7 @@ public class EntitlementChangePoller {
     }
     tick++;
     try {
+      // Native: the window is interval arithmetic on the database's clock, which JPQL cannot say.
       @SuppressWarnings("unchecked")
       List<Object[]> rows =
           em.createNativeQuery(
@@ -76,6 +77,7 @@ public class EntitlementChangePoller {
       }
       seen.values().removeIf(at -> tick - at > 2L * WINDOW_SECONDS);
       if (tick % PURGE_EVERY_TICKS == 0) {
+        // Native: as above, the age is interval arithmetic on the database's clock.
         em.createNativeQuery(
                 "delete from billing.entitlement_change"
                     + " where changed_at < current_timestamp - interval '1' hour")

@@ -84,6 +84,7 @@ public class LockTimeout {
       LOG.log(Level.FINE, "No lock timeout statement for database \"{0}\"", product(em));
       return;
     }
+    // Native: a database setting, not a query; JPA's lock timeout hint has no effect on these two.
     em.createNativeQuery(sql).executeUpdate();
   }
 

@@ -5,7 +5,6 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Optional;
 
 /** Which Stripe customer is which of our customers. */
@@ -18,21 +17,15 @@ public class StripeCustomers {
   @EJB StripeCustomerMappings mappings;
 
   public Optional<String> customerFor(String stripeCustomerId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select customer_id from billing.stripe_customer where stripe_customer_id = ?1")
-            .setParameter(1, stripeCustomerId)
-            .getResultList();
-    return rows.stream().findFirst().map(String.class::cast);
+    return em.createNamedQuery("StripeCustomer.byStripeCustomer", String.class)
+        .setParameter("stripeCustomerId", stripeCustomerId)
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<String> stripeCustomerOf(String customerId) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select stripe_customer_id from billing.stripe_customer where customer_id = ?1")
-            .setParameter(1, customerId)
-            .getResultList();
-    return rows.stream().findFirst().map(String.class::cast);
+    return Optional.ofNullable(em.find(StripeCustomer.class, customerId))
+        .map(StripeCustomer::getStripeCustomerId);
   }
 
   /**
@@ -53,6 +46,7 @@ public class StripeCustomers {
 
   /** Remembers the pair unless one of the two is already known (caller's transaction). */
   void remember(String customerId, String stripeCustomerId) {
+    // Native: an insert-if-missing (either key) in one statement; JPA has no conditional insert.
     em.createNativeQuery(
             "insert into billing.stripe_customer (customer_id, stripe_customer_id)"
                 + " select ?1, ?2 where not exists (select 1 from billing.stripe_customer"

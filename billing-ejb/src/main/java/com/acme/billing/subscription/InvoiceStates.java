@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -25,44 +24,25 @@ public class InvoiceStates {
   @Inject Clock clock;
 
   public Optional<String> status(String invoiceId) {
-    return em
-        .createNativeQuery("select status from billing.invoice_state where invoice_id = ?1")
-        .setParameter(1, invoiceId)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .map(String.class::cast);
+    return Optional.ofNullable(em.find(InvoiceState.class, invoiceId)).map(InvoiceState::getStatus);
   }
 
   /** Records the invoice's state; paid is final. */
   public void record(String invoiceId, String subscriptionId, String status) {
-    Optional<String> stored = status(invoiceId);
-    if (stored.isEmpty()) {
-      em.createNativeQuery(
-              "insert into billing.invoice_state (invoice_id, subscription_id, status, updated_at)"
-                  + " values (?1, ?2, ?3, ?4)")
-          .setParameter(1, invoiceId)
-          .setParameter(2, subscriptionId)
-          .setParameter(3, status)
-          .setParameter(4, clock.instant().atOffset(ZoneOffset.UTC))
-          .executeUpdate();
-    } else if (!PAID.equals(stored.get())) {
-      em.createNativeQuery(
-              "update billing.invoice_state set status = ?2, updated_at = ?3 where invoice_id = ?1")
-          .setParameter(1, invoiceId)
-          .setParameter(2, status)
-          .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC))
-          .executeUpdate();
+    InvoiceState stored = em.find(InvoiceState.class, invoiceId);
+    if (stored == null) {
+      em.persist(new InvoiceState(invoiceId, subscriptionId, status, clock.instant()));
+    } else if (!PAID.equals(stored.getStatus())) {
+      stored.changeTo(status, clock.instant());
     }
   }
 
   /** Whether the subscription has an invoice whose payment failed and that is not paid since. */
   public boolean hasFailed(String subscriptionId) {
-    return !em.createNativeQuery(
-            "select invoice_id from billing.invoice_state where subscription_id = ?1 and status = ?2")
-        .setParameter(1, subscriptionId)
-        .setParameter(2, PAYMENT_FAILED)
-        .getResultList()
-        .isEmpty();
+    return em.createNamedQuery("InvoiceState.countBySubscriptionAndStatus", Long.class)
+            .setParameter("subscriptionId", subscriptionId)
+            .setParameter("status", PAYMENT_FAILED)
+            .getSingleResult()
+        > 0;
   }
 }

@@ -9,14 +9,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The usage tables. Check-and-consume is one conditional {@code UPDATE}: the database applies it
- * under the row's lock and re-checks the condition, so concurrent records never pass the limit.
+ * The usage tables: read through JPA ({@link UsageCounter}, {@link UsageRecord}), written by native
+ * statements (each says why). Check-and-consume is one conditional {@code UPDATE}: the database
+ * applies it under the row's lock and re-checks the condition, so concurrent records never pass the
+ * limit.
  */
 @Stateless
 public class UsageCounters {
@@ -30,6 +33,7 @@ public class UsageCounters {
   /** Creates the counter row if missing, in its own transaction; a concurrent twin may win. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void ensureRow(String customerId, Resource resource, Instant periodStart) {
+    // Native: an insert-if-missing in one statement (no upsert syntax is shared by H2 and PG).
     em.createNativeQuery(
             "insert into billing.usage_counter (customer_id, resource, period_start, used)"
                 + " select ?1, ?2, ?3, 0 where not exists (select 1 from billing.usage_counter"
@@ -60,6 +64,7 @@ public class UsageCounters {
       String idempotencyKey,
       String actor,
       Instant now) {
+    // Native: JPA's identity read-back on H2 calls IDENTITY(), which H2 2.x no longer has.
     em.createNativeQuery(
             "insert into billing.usage_record (customer_id, idempotency_key, resource, kind,"
                 + " quantity, enforced, recorded_at, recorded_by)"
@@ -80,6 +85,7 @@ public class UsageCounters {
             // A level may always go down, also when a downgrade left it above the limit.
             : "used = ?4 where customer_id = ?1 and resource = ?2 and period_start = ?3"
                 + " and (?5 = false or ?4 <= ?6 or ?4 <= used)";
+    // Native: one atomic check-and-consume; its guard compares two parameters, which JPQL cannot.
     int changed =
         em.createNativeQuery("update billing.usage_counter set " + change)
             .setParameter(1, customerId)
@@ -97,28 +103,25 @@ public class UsageCounters {
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public long used(String customerId, Resource resource, Instant periodStart) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select used from billing.usage_counter"
-                    + " where customer_id = ?1 and resource = ?2 and period_start = ?3")
-            .setParameter(1, customerId)
-            .setParameter(2, resource.id())
-            .setParameter(3, Timestamps.utc(periodStart))
-            .getResultList();
-    return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    return em.createNamedQuery("UsageCounter.used", Long.class)
+        .setParameter("customerId", customerId)
+        .setParameter("resource", resource.id())
+        .setParameter("periodStart", Timestamps.utc(periodStart))
+        .getResultStream()
+        .findFirst()
+        .orElse(0L);
   }
 
   /** Every resource's use: consumed ones in the month starting at {@code monthStart}. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<Resource, Long> usedAll(String customerId, Instant monthStart) {
-    @SuppressWarnings("unchecked")
+    // Values, not entities: a counter changed by the native update in this transaction is read
+    // anew.
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select resource, period_start, used from billing.usage_counter"
-                    + " where customer_id = ?1 and period_start in (?2, ?3)")
-            .setParameter(1, customerId)
-            .setParameter(2, Timestamps.utc(monthStart))
-            .setParameter(3, Timestamps.utc(UsagePeriod.LEVELS))
+        em.createNamedQuery("UsageCounter.inPeriods", Object[].class)
+            .setParameter("customerId", customerId)
+            .setParameter("monthStart", Timestamps.utc(monthStart))
+            .setParameter("levels", Timestamps.utc(UsagePeriod.LEVELS))
             .getResultList();
     Map<Resource, Long> used = new EnumMap<>(Resource.class);
     for (Resource r : Resource.values()) {
@@ -126,14 +129,14 @@ public class UsageCounters {
     }
     for (Object[] row : rows) {
       Resource resource = Resource.byId((String) row[0]).orElse(null);
-      Instant period = Timestamps.toInstant(row[1]);
+      Instant period = ((OffsetDateTime) row[1]).toInstant();
       boolean matches =
           resource != null
               && (resource.isConsumed()
                   ? period.equals(monthStart)
                   : period.equals(UsagePeriod.LEVELS));
       if (matches) {
-        used.put(resource, ((Number) row[2]).longValue());
+        used.put(resource, (Long) row[2]);
       }
     }
     return used;
@@ -141,16 +144,11 @@ public class UsageCounters {
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<StoredRecord> findRecord(String customerId, String idempotencyKey) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select resource, kind, quantity from billing.usage_record"
-                    + " where customer_id = ?1 and idempotency_key = ?2")
-            .setParameter(1, customerId)
-            .setParameter(2, idempotencyKey)
-            .getResultList();
-    return rows.stream()
+    return em.createNamedQuery("UsageRecord.byIdempotencyKey", UsageRecord.class)
+        .setParameter("customerId", customerId)
+        .setParameter("idempotencyKey", idempotencyKey)
+        .getResultStream()
         .findFirst()
-        .map(r -> new StoredRecord((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
+        .map(r -> new StoredRecord(r.getResource(), r.getKind(), r.getQuantity()));
   }
 }

@@ -1,20 +1,16 @@
 package com.acme.billing.webhook;
 
 import com.acme.billing.persistence.LockTimeout;
-import com.acme.billing.persistence.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The stored webhook events ({@code billing.webhook_event}). A stored event's status only moves
@@ -43,11 +39,10 @@ public class WebhookStore {
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<String> status(String eventId) {
-    List<?> rows =
-        em.createNativeQuery("select status from billing.webhook_event where event_id = ?1")
-            .setParameter(1, eventId)
-            .getResultList();
-    return rows.stream().findFirst().map(String.class::cast);
+    return em.createNamedQuery("WebhookEvent.status", String.class)
+        .setParameter("eventId", eventId)
+        .getResultStream()
+        .findFirst();
   }
 
   /**
@@ -57,12 +52,11 @@ public class WebhookStore {
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public Optional<String> lockStatus(String eventId) {
     lockTimeout.applyTo(em);
-    List<?> rows =
-        em.createNativeQuery(
-                "select status from billing.webhook_event where event_id = ?1 for update")
-            .setParameter(1, eventId)
-            .getResultList();
-    return rows.stream().findFirst().map(String.class::cast);
+    return em.createNamedQuery("WebhookEvent.status", String.class)
+        .setParameter("eventId", eventId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
   }
 
   /**
@@ -86,34 +80,27 @@ public class WebhookStore {
       WebhookEventStatus next = known(status);
       List<String> from =
           WebhookEventStatus.predecessorsOf(next).stream().map(WebhookEventStatus::code).toList();
-      Query update =
-          em.createNativeQuery(
-                  "update billing.webhook_event set status = ?2, detail = ?3, processed_at = ?4"
-                      + " where event_id = ?1 and status in ("
-                      + placeholders(5, from.size())
-                      + ")")
-              .setParameter(1, eventId)
-              .setParameter(2, status)
-              .setParameter(3, truncate(detail))
-              .setParameter(4, now.atOffset(ZoneOffset.UTC));
-      for (int i = 0; i < from.size(); i++) {
-        update.setParameter(5 + i, from.get(i));
-      }
-      return update.executeUpdate() > 0;
+      return !from.isEmpty()
+          && em.createNamedQuery("WebhookEvent.moveStatus")
+                  .setParameter("eventId", eventId)
+                  .setParameter("status", status)
+                  .setParameter("detail", truncate(detail))
+                  .setParameter("processedAt", now)
+                  .setParameter("from", from)
+                  .executeUpdate()
+              > 0;
     }
-    em.createNativeQuery(
-            "insert into billing.webhook_event (event_id, event_type, created, api_version,"
-                + " payload, status, detail, received_at, processed_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)")
-        .setParameter(1, eventId)
-        .setParameter(2, type)
-        .setParameter(3, created)
-        .setParameter(4, apiVersion)
-        .setParameter(5, payload)
-        .setParameter(6, known(status).code())
-        .setParameter(7, truncate(detail))
-        .setParameter(8, now.atOffset(ZoneOffset.UTC))
-        .executeUpdate();
+    em.persist(
+        new WebhookEvent(
+            eventId,
+            type,
+            created,
+            apiVersion,
+            payload,
+            known(status).code(),
+            truncate(detail),
+            now));
+    em.flush(); // now, as before: a concurrent delivery of the same event meets the primary key
     return true;
   }
 
@@ -137,24 +124,18 @@ public class WebhookStore {
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<String> payload(String eventId) {
-    List<?> rows =
-        em.createNativeQuery("select payload from billing.webhook_event where event_id = ?1")
-            .setParameter(1, eventId)
-            .getResultList();
-    return rows.stream().findFirst().map(String.class::cast);
+    return em.createNamedQuery("WebhookEvent.payload", String.class)
+        .setParameter("eventId", eventId)
+        .getResultStream()
+        .findFirst();
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<StoredEvent> list(String status, int limit) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select event_id, event_type, created, status, detail, received_at"
-                    + " from billing.webhook_event where status = ?1 order by received_at desc")
-            .setParameter(1, status)
-            .setMaxResults(limit)
-            .getResultList();
-    return rows.stream()
+    return em.createNamedQuery("WebhookEvent.listByStatus", Object[].class)
+        .setParameter("status", status)
+        .setMaxResults(limit)
+        .getResultStream()
         .map(
             r ->
                 new StoredEvent(
@@ -163,19 +144,13 @@ public class WebhookStore {
                     ((Number) r[2]).longValue(),
                     (String) r[3],
                     (String) r[4],
-                    Timestamps.toInstant(r[5])))
+                    (Instant) r[5]))
         .toList();
   }
 
   private static WebhookEventStatus known(String status) {
     return WebhookEventStatus.of(status)
         .orElseThrow(() -> new IllegalArgumentException("unknown webhook event status " + status));
-  }
-
-  private static String placeholders(int first, int count) {
-    return IntStream.range(first, first + count)
-        .mapToObj(i -> "?" + i)
-        .collect(Collectors.joining(", "));
   }
 
   private static String truncate(String detail) {

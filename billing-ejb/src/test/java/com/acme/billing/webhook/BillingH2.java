@@ -10,12 +10,12 @@ import java.util.function.Function;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 with the billing migrations and the billing unit, resource-local. */
-final class BillingH2 implements AutoCloseable {
+public final class BillingH2 implements AutoCloseable {
 
-  final JdbcDataSource dataSource = new JdbcDataSource();
-  final EntityManagerFactory emf;
+  public final JdbcDataSource dataSource = new JdbcDataSource();
+  public final EntityManagerFactory emf;
 
-  BillingH2() {
+  public BillingH2() {
     dataSource.setURL(
         "jdbc:h2:mem:billing-" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     dataSource.setUser("sa");
@@ -30,7 +30,7 @@ final class BillingH2 implements AutoCloseable {
   }
 
   /** Runs {@code work} in a transaction of its own, committed unless it throws. */
-  <T> T call(Function<EntityManager, T> work) {
+  public <T> T call(Function<EntityManager, T> work) {
     EntityManager em = emf.createEntityManager();
     try {
       em.getTransaction().begin();
@@ -45,7 +45,7 @@ final class BillingH2 implements AutoCloseable {
     }
   }
 
-  void run(Consumer<EntityManager> work) {
+  public void run(Consumer<EntityManager> work) {
     call(
         em -> {
           work.accept(em);
@@ -54,7 +54,7 @@ final class BillingH2 implements AutoCloseable {
   }
 
   /** The stored status and detail of an event, read in a transaction of its own. */
-  String[] row(String eventId) {
+  public String[] row(String eventId) {
     return call(
         em -> {
           Object[] r =

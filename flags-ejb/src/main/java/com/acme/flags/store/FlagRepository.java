@@ -37,77 +37,49 @@ public class FlagRepository {
 
   /** Every flag's state per environment, by flag key. */
   public Map<String, Map<String, EnvironmentState>> allStates() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select flag_key, environment, enabled, rollout_percentage from flags.flag_state")
-            .getResultList();
     Map<String, Map<String, EnvironmentState>> states = new HashMap<>();
-    for (Object[] row : rows) {
+    for (FlagState state :
+        em.createNamedQuery("FlagState.findAll", FlagState.class).getResultList()) {
       states
-          .computeIfAbsent((String) row[0], k -> new HashMap<>())
-          .put((String) row[1], new EnvironmentState(bool(row[2]), ((Number) row[3]).intValue()));
+          .computeIfAbsent(state.getFlagKey(), k -> new HashMap<>())
+          .put(state.getEnvironment(), view(state));
     }
     return states;
   }
 
   public Map<String, EnvironmentState> states(String key) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select environment, enabled, rollout_percentage from flags.flag_state"
-                    + " where flag_key = ?1")
-            .setParameter(1, key)
-            .getResultList();
     Map<String, EnvironmentState> states = new HashMap<>();
-    for (Object[] row : rows) {
-      states.put((String) row[0], new EnvironmentState(bool(row[1]), ((Number) row[2]).intValue()));
+    for (FlagState state :
+        em.createNamedQuery("FlagState.findByKey", FlagState.class)
+            .setParameter("key", key)
+            .getResultList()) {
+      states.put(state.getEnvironment(), view(state));
     }
     return states;
   }
 
-  /**
-   * Sets one environment's state. Native SQL: EclipseLink writes a changed element of an element
-   * collection as an insert before the delete, which breaks the primary key.
-   */
+  /** Sets one environment's state. */
   public void setState(String key, String environment, EnvironmentState state) {
-    int updated =
-        em.createNativeQuery(
-                "update flags.flag_state set enabled = ?3, rollout_percentage = ?4"
-                    + " where flag_key = ?1 and environment = ?2")
-            .setParameter(1, key)
-            .setParameter(2, environment)
-            .setParameter(3, state.enabled())
-            .setParameter(4, state.rolloutPercentage())
-            .executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery(
-              "insert into flags.flag_state (flag_key, environment, enabled, rollout_percentage)"
-                  + " values (?1, ?2, ?3, ?4)")
-          .setParameter(1, key)
-          .setParameter(2, environment)
-          .setParameter(3, state.enabled())
-          .setParameter(4, state.rolloutPercentage())
-          .executeUpdate();
+    FlagState stored = em.find(FlagState.class, new FlagState.Key(key, environment));
+    if (stored == null) {
+      em.persist(new FlagState(key, environment, state.enabled(), state.rolloutPercentage()));
+    } else {
+      stored.set(state.enabled(), state.rolloutPercentage());
     }
   }
 
-  private static boolean bool(Object value) {
-    return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+  private static EnvironmentState view(FlagState state) {
+    return new EnvironmentState(state.isEnabled(), state.getRolloutPercentage());
   }
 
   public void remove(Flag flag) {
-    em.createNativeQuery("delete from flags.flag_state where flag_key = ?1")
-        .setParameter(1, flag.getKey())
-        .executeUpdate();
+    em.createNamedQuery("FlagState.deleteByKey").setParameter("key", flag.getKey()).executeUpdate();
     em.remove(flag);
   }
 
-  /**
-   * Appends a change to the history. A native insert: EclipseLink's identity read-back calls {@code
-   * IDENTITY()}, which H2 2.x no longer has.
-   */
+  /** Appends a change to the history. */
   public void record(FlagChangeRecord change) {
+    // Native: JPA's identity read-back on H2 calls IDENTITY(), which H2 2.x no longer has.
     em.createNativeQuery(
             "insert into flags.flag_change (flag_key, environment, action, actor, changed_at,"
                 + " before_state, after_state) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -137,14 +109,10 @@ public class FlagRepository {
 
   /** Tells every instance to reload the flags (they poll this counter). */
   public void bumpChangeCounter() {
-    em.createNativeQuery("update flags.change_counter set counter = counter + 1 where id = 1")
-        .executeUpdate();
+    em.createNamedQuery("ChangeCounter.bump").executeUpdate();
   }
 
   public long changeCounter() {
-    return ((Number)
-            em.createNativeQuery("select counter from flags.change_counter where id = 1")
-                .getSingleResult())
-        .longValue();
+    return em.createNamedQuery("ChangeCounter.value", Long.class).getSingleResult();
   }
 }

@@ -17,6 +17,61 @@ import org.junit.jupiter.api.Test;
 class FlagStoreOnH2Test {
 
   @Test
+  void aRemovedFlagTakesItsStatesAlongAndEachBumpRaisesTheCounterByOne() {
+    EntityManagerFactory emf = migratedH2();
+    try {
+      EntityManager em = emf.createEntityManager();
+      FlagRepository repository = new FlagRepository();
+      repository.em = em;
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      em.getTransaction().begin();
+      repository.add(new Flag("gone", "", now, "alice"));
+      repository.add(new Flag("kept", "", now, "alice"));
+      repository.setState("gone", "development", new EnvironmentState(true, 10));
+      repository.setState("gone", "production", new EnvironmentState(false, 0));
+      repository.setState("kept", "production", new EnvironmentState(true, 100));
+      repository.bumpChangeCounter();
+      em.getTransaction().commit();
+      em.clear();
+
+      em.getTransaction().begin();
+      repository.remove(repository.find("gone").orElseThrow());
+      repository.bumpChangeCounter();
+      em.getTransaction().commit();
+      em.clear();
+
+      assertThat(repository.find("gone")).isEmpty();
+      assertThat(repository.states("gone")).isEmpty();
+      assertThat(repository.allStates()).containsOnlyKeys("kept");
+      assertThat(repository.allStates().get("kept"))
+          .containsExactly(Map.entry("production", new EnvironmentState(true, 100)));
+      assertThat(repository.changeCounter()).isEqualTo(2);
+      em.close();
+    } finally {
+      emf.close();
+    }
+  }
+
+  private static EntityManagerFactory migratedH2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(
+        "jdbc:h2:mem:flagstore-" + System.nanoTime() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    ds.setUser("sa");
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration/flags")
+        .schemas("flags")
+        .load()
+        .migrate();
+    return Persistence.createEntityManagerFactory(
+        "flags",
+        Map.of(
+            "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+            "jakarta.persistence.jtaDataSource", "",
+            "jakarta.persistence.nonJtaDataSource", ds));
+  }
+
+  @Test
   void flagWithStatesAndHistoryRoundTripsOnH2() {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL(
