@@ -270,13 +270,15 @@ public class FlagsResource {
       @PathParam("key") String key,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @RequestBody(
-              content =
-                  @Content(
-                      mediaType = MediaType.APPLICATION_JSON,
-                      examples =
-                          @ExampleObject(
-                              name = "a quarter of customers",
-                              value = "{\"enabled\":true,\"rolloutPercentage\":25}")))
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    examples =
+                        @ExampleObject(
+                            name = "a quarter of customers",
+                            value = "{\"enabled\":true,\"rolloutPercentage\":25}")),
+                @Content(mediaType = MERGE_PATCH)
+              })
           @Valid
           @NotNull
           FlagRequests.Patch request) {

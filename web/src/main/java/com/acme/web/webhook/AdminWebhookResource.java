@@ -97,6 +97,10 @@ public class AdminWebhookResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(ref = "WebhookReceipt")))
   @APIResponse(
+      responseCode = "400",
+      description = "The event id cannot be read (invalid-parameter)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
       responseCode = "404",
       description = "No stored event has this id (webhook-event-not-found)",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -61,7 +62,12 @@ public class StripeWebhookResource {
               + " eventId), or an unexpected failure (internal-error)",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   @APIResponse(responseCode = "503", ref = "Busy")
-  public WebhookReceipt receive(@HeaderParam("Stripe-Signature") String signature, String payload) {
+  public WebhookReceipt receive(
+      @HeaderParam("Stripe-Signature") String signature,
+      @RequestBody(
+              description =
+                  "The Stripe event exactly as Stripe sent it (the signature covers these bytes)")
+          String payload) {
     return webhooks.receive(payload == null ? "" : payload, signature);
   }
 }
