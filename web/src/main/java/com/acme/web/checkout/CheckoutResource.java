@@ -5,6 +5,7 @@ import com.acme.billing.api.Checkout.CheckoutSession;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,11 +23,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Stripe Checkout and the Customer Portal (customers on the billing_v2 path). */
 @Path("billing")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class CheckoutResource {
 
@@ -55,8 +64,43 @@ public class CheckoutResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Start a Stripe Checkout for a paid plan (409 with a live subscription)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session: send the customer to its url",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "CheckoutSession")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields), a tier that does"
+              + " not exist (unknown-tier) or a redirect URL that is not allowed (redirect-not-allowed)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The customer is on the legacy billing path (billing-v2-not-enabled), asks for FREE"
+              + " (free-needs-no-checkout), already has a live subscription (subscription-exists), or"
+              + " reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public CheckoutSession createCheckoutSession(
-      @Valid @NotNull CheckoutRequest request,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "PRO monthly",
+                              value =
+                                  "{\"tierId\":\"PRO\",\"billingPeriod\":\"monthly\",\"successUrl\":\"https://app.example/billing/success\",\"cancelUrl\":\"https://app.example/billing\",\"customerId\":\"cust_42\"}")))
+          @Valid
+          @NotNull
+          CheckoutRequest request,
       @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
           @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
           String idempotencyKey) {
@@ -79,8 +123,41 @@ public class CheckoutResource {
       summary =
           "Open the Stripe Customer Portal for the customer (also on the legacy path once"
               + " subscribed)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The portal: send the customer to its url",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PortalSession")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a return"
+              + " URL that is not allowed (redirect-not-allowed)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The customer has no Stripe billing account yet (no-billing-account), has never"
+              + " subscribed and is on the legacy billing path (billing-v2-not-enabled), or reuses an"
+              + " Idempotency-Key for other parameters (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public PortalSession createPortalSession(
-      @Valid @NotNull PortalRequest request,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "portal",
+                              value =
+                                  "{\"customerId\":\"cust_42\",\"returnUrl\":\"https://app.example/billing\"}")))
+          @Valid
+          @NotNull
+          PortalRequest request,
       @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
           @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
           String idempotencyKey) {

@@ -5,6 +5,7 @@ import com.acme.billing.api.StripeSync.CheckoutSessionView;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -26,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("billing")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class CheckoutSessionResource {
 
@@ -41,6 +48,31 @@ public class CheckoutSessionResource {
       description =
           "For the success page: answered from the mirror once applied, Stripe asked at most"
               + " once a second per session; another customer's session is not found (404).")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The session's status and the customer's subscription after its outcome was applied",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "CheckoutSessionView")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The session id cannot be one (validation-failed)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description =
+          "No such session at Stripe, or not the calling customer's (payment-object-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "Stripe was asked about this session less than a second ago (too-many-requests, with"
+              + " Retry-After)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public CheckoutSessionView checkoutSession(
       @PathParam("sessionId")
           @Pattern(regexp = "[A-Za-z0-9_]{1,255}", message = "is not a session id")

@@ -5,6 +5,7 @@ import com.acme.billing.api.FeatureAccess;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,11 +22,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** "May this customer use this feature?": called on every request, answered from memory. */
 @Path("billing")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class EntitlementResource {
 
@@ -43,7 +52,32 @@ public class EntitlementResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Whether the customer's plan and subscription state grant a feature")
-  public FeatureAccess checkFeatureAccess(@Valid @NotNull FeatureAccessRequest request) {
+  @APIResponse(
+      responseCode = "200",
+      description = "Whether the feature is granted, under which tier, and why",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeatureAccess")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a feature"
+              + " that does not exist (unknown-feature, with knownFeatures)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
+  public FeatureAccess checkFeatureAccess(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "autoscale",
+                              value = "{\"customerId\":\"cust_42\",\"feature\":\"autoscale\"}")))
+          @Valid
+          @NotNull
+          FeatureAccessRequest request) {
     CallerAccess.actingFor(security, request.customerId());
     return entitlements.checkFeature(request.customerId(), request.feature());
   }

@@ -45,6 +45,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -55,6 +62,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("flags")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class FlagsResource {
 
@@ -81,6 +91,11 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Every flag with its state per environment")
+  @APIResponse(
+      responseCode = "200",
+      description = "The flags and the environment this server runs in",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlagList")))
   public FlagList list() {
     boolean admin = isAdmin();
     return new FlagList(
@@ -92,6 +107,24 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "One flag; its version is the ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The flag",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The flag's version, for If-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flag")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The key cannot be read (invalid-parameter)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No flag has this key (flag-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Response get(@PathParam("key") String key) {
     return withVersion(Response.ok(), readView(flags.get(key), isAdmin()));
   }
@@ -101,7 +134,46 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Create a flag")
-  public Response create(@Valid @NotNull FlagRequests.Create request) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The flag as created",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The flag's URL",
+            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+        @Header(
+            name = "ETag",
+            description = "The flag's version, for If-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flag")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a key or"
+              + " environment the flags module refuses (invalid-flag)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description = "A flag with this key exists (flag-exists)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
+  public Response create(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "new flag",
+                              value =
+                                  "{\"key\":\"new_dashboard\",\"description\":\"The new dashboard\",\"environments\":{\"development\":{\"enabled\":true,\"rolloutPercentage\":100}}}")))
+          @Valid
+          @NotNull
+          FlagRequests.Create request) {
     FlagView created =
         flags.create(
             new FlagDefinition(
@@ -118,6 +190,34 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Replace a flag's description and states")
+  @APIResponse(
+      responseCode = "200",
+      description = "The flag as replaced",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The flag's version, for If-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flag")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields), a change the"
+              + " flags module refuses (invalid-flag), or an If-Match that is not a version (invalid-if-match)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No flag has this key (flag-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "412",
+      description =
+          "If-Match names another version than the flag's (stale-flag-version); nothing changed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
   public Response replace(
       @PathParam("key") String key,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -138,10 +238,50 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Change a flag's state in one environment (the running one when omitted)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The flag as changed",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "The flag's version, for If-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flag")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields), a change the"
+              + " flags module refuses (invalid-flag), or an If-Match that is not a version (invalid-if-match)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No flag has this key (flag-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "412",
+      description =
+          "If-Match names another version than the flag's (stale-flag-version); nothing changed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
   public Response patch(
       @PathParam("key") String key,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Valid @NotNull FlagRequests.Patch request) {
+      @RequestBody(
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    examples =
+                        @ExampleObject(
+                            name = "a quarter of customers",
+                            value = "{\"enabled\":true,\"rolloutPercentage\":25}")),
+                @Content(mediaType = MERGE_PATCH)
+              })
+          @Valid
+          @NotNull
+          FlagRequests.Patch request) {
     FlagView patched =
         flags.patch(
             key,
@@ -159,6 +299,26 @@ public class FlagsResource {
   @Path("{key}")
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Delete a flag (billing_v2 cannot be deleted)")
+  @APIResponse(responseCode = "204", description = "The flag is deleted")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The key cannot be read (invalid-parameter), or an If-Match that is not a version (invalid-if-match)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No flag has this key (flag-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The flag decides the billing path and cannot be deleted (flag-protected)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "412",
+      description =
+          "If-Match names another version than the flag's (stale-flag-version); nothing changed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
   public Response delete(
       @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     flags.delete(key, expectedVersion(ifMatch), actor());
@@ -170,6 +330,21 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Every change of a flag, newest first, paged")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of the flag's changes",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlagHistory")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "page or size cannot be read (invalid-parameter) or is out of range (invalid-flag)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No flag has this key (flag-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
   public History history(
       @PathParam("key") String key,
       @QueryParam("page") @DefaultValue("0") int page,
@@ -189,6 +364,17 @@ public class FlagsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "The flag for one subject in the running environment")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "Whether the subject is in the rollout, its bucket and the reason (ERROR for an unknown"
+              + " flag or no subject)",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Evaluation")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The key or subject cannot be read (invalid-parameter)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
   public Evaluation evaluate(@PathParam("key") String key, @QueryParam("subject") String subject) {
     if (subject != null) {
       CallerAccess.actingFor(security, subject);

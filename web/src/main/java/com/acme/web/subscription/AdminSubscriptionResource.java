@@ -8,6 +8,7 @@ import com.acme.billing.api.Subscriptions;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,11 +30,19 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Support's repair tools for the subscription mirror: correct by hand, or sync from Stripe. */
 @Path("billing/admin")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class AdminSubscriptionResource {
 
@@ -59,10 +68,37 @@ public class AdminSubscriptionResource {
       description =
           "Audited; every instance drops the customer's cached entitlements within 2 s. The next"
               + " Stripe event for the subscription overrides it.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The customer's subscription after the correction",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "SubscriptionStatus")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a tier that"
+              + " does not exist (unknown-tier)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
   public SubscriptionStatus correct(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
           String customerId,
-      @Valid @NotNull CorrectionRequest request) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "PRO active",
+                              value =
+                                  "{\"tierId\":\"PRO\",\"status\":\"active\",\"billingPeriod\":\"monthly\"}")))
+          @Valid
+          @NotNull
+          CorrectionRequest request) {
     String actor = CallerAccess.caller(security).actor();
     return subscriptions.correct(
         customerId,
@@ -87,6 +123,18 @@ public class AdminSubscriptionResource {
       description =
           "Support's view: a second live subscription is marked duplicate (to refund), a price"
               + " no tier maps to is named in unknownPriceId.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The customer's subscriptions, live and ended",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "SubscriptionList")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The customer id cannot be one (validation-failed)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
   public SubscriptionList subscriptions(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
           String customerId) {
@@ -98,6 +146,23 @@ public class AdminSubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Re-read the customer's subscription from Stripe and repair the mirror")
+  @APIResponse(
+      responseCode = "200",
+      description = "The customer's subscription after the repair",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "SubscriptionStatus")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The customer id cannot be one (validation-failed)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The customer has no Stripe subscription to sync (no-billing-account)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public SubscriptionStatus sync(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
           String customerId) {

@@ -8,6 +8,7 @@ import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,11 +28,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A customer's subscription: its status from the mirror, and plan change, cancel and resume. */
 @Path("billing")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class SubscriptionResource {
 
@@ -56,6 +65,19 @@ public class SubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Tier, Stripe status, period, grace, billing path and usage of a customer")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "The customer's subscription as the mirror has it (tier FREE, status none if never paid)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "SubscriptionStatus")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The customer id cannot be one (validation-failed)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
   public SubscriptionStatus status(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
           String customerId) {
@@ -70,8 +92,47 @@ public class SubscriptionResource {
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(
       summary = "Change plan: an upgrade now, invoiced at once; a downgrade at the period's end")
+  @APIResponse(
+      responseCode = "200",
+      description = "What changed and when, with the subscription afterwards",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlanChange")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a tier that"
+              + " does not exist (unknown-tier)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "402",
+      description =
+          "The upgrade's invoice was charged and the card declined (card-declined, with"
+              + " declineCode); the plan did not change",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The customer is on the legacy billing path (billing-v2-not-enabled), asks for FREE"
+              + " (free-needs-no-checkout) or the plan it has (plan-unchanged), has no live paid"
+              + " subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public PlanChange changePlan(
-      @Valid @NotNull PlanChangeRequest request,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "upgrade to SCALE",
+                              value =
+                                  "{\"customerId\":\"cust_42\",\"tierId\":\"SCALE\",\"billingPeriod\":\"monthly\"}")))
+          @Valid
+          @NotNull
+          PlanChangeRequest request,
       @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
           @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
           String idempotencyKey) {
@@ -90,6 +151,24 @@ public class SubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Cancel at the end of the current period")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cancellation, effective at the period's end",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlanChange")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid input (validation-failed, malformed-request-body, unknown-fields)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The customer has no live paid subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public PlanChange cancel(
       @Valid @NotNull CustomerRequest request,
       @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)
@@ -105,6 +184,24 @@ public class SubscriptionResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Undo a cancel at period end")
+  @APIResponse(
+      responseCode = "200",
+      description = "The resumed subscription",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlanChange")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid input (validation-failed, malformed-request-body, unknown-fields)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The customer has no live paid subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
+  @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public PlanChange resume(
       @Valid @NotNull CustomerRequest request,
       @HeaderParam(Ids.IDEMPOTENCY_KEY_HEADER)

@@ -7,6 +7,7 @@ import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,11 +33,19 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Usage recording (services) and usage-limit checks (anyone for its own customer). */
 @Path("billing")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class UsageResource {
 
@@ -84,7 +93,40 @@ public class UsageResource {
       description =
           "Atomic check-and-consume: 409 when it would pass the limit, unless enforce is false."
               + " The same idempotencyKey twice counts once.")
-  public UsageOutcome record(@Valid @NotNull ConsumptionRequest request) {
+  @APIResponse(
+      responseCode = "200",
+      description = "The resource's usage line after the record (duplicate: recorded before)",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UsageOutcome")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields), a resource"
+              + " that does not exist or is not consumed (unknown-resource, invalid-usage)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The record would pass the plan's limit and nothing was recorded (usage-limit-exceeded,"
+              + " with resource, used, limit, requested), or the idempotencyKey was used for another"
+              + " amount (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
+  public UsageOutcome record(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "two build hours",
+                              value =
+                                  "{\"customerId\":\"cust_42\",\"resource\":\"build_hours\",\"quantity\":2,\"idempotencyKey\":\"job-1\"}")))
+          @Valid
+          @NotNull
+          ConsumptionRequest request) {
     Caller caller = CallerAccess.actingFor(security, request.customerId());
     return meter.recordConsumption(
         request.customerId(),
@@ -101,11 +143,42 @@ public class UsageResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
   @Operation(summary = "Set a level (projects, storage_gb); raising it past the limit is a 409")
+  @APIResponse(
+      responseCode = "200",
+      description = "The resource's usage line after the record (duplicate: recorded before)",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UsageOutcome")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields), a resource"
+              + " that does not exist or is not a level (unknown-resource, invalid-usage)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The level would pass the plan's limit and nothing was recorded (usage-limit-exceeded,"
+              + " with resource, used, limit, requested), or the idempotencyKey was used for another"
+              + " value (idempotency-key-reused)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
   public UsageOutcome setLevel(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
           String customerId,
       @PathParam("resource") @Size(max = 32) String resource,
-      @Valid @NotNull LevelRequest request) {
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "three projects",
+                              value = "{\"value\":3,\"idempotencyKey\":\"projects-1\"}")))
+          @Valid
+          @NotNull
+          LevelRequest request) {
     Caller caller = CallerAccess.actingFor(security, customerId);
     return meter.setLevel(
         customerId,
@@ -125,7 +198,33 @@ public class UsageResource {
       summary =
           "Every resource's usage line; with usage, whether that much more fits; without, whether"
               + " one more unit of every resource fits")
-  public UsageReport check(@Valid @NotNull UsageCheckRequest request) {
+  @APIResponse(
+      responseCode = "200",
+      description = "Every resource's usage line and whether the extra amount fits",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UsageReport")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a resource"
+              + " that does not exist (unknown-resource, with knownResources)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+  @APIResponse(responseCode = "503", ref = "Busy")
+  public UsageReport check(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples =
+                          @ExampleObject(
+                              name = "four more build hours",
+                              value =
+                                  "{\"customerId\":\"cust_42\",\"usage\":{\"build_hours\":4}}")))
+          @Valid
+          @NotNull
+          UsageCheckRequest request) {
     CallerAccess.actingFor(security, request.customerId());
     Map<String, Long> extra = new LinkedHashMap<>();
     if (request.usage() != null) {

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -27,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("billing/admin")
 @RequestScoped
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
 @SecurityRequirement(name = "jwt")
 public class AdminWebhookResource {
 
@@ -41,6 +47,20 @@ public class AdminWebhookResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Stored Stripe events by status (failed, processed, ignored), newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The stored events of that status",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "StoredWebhookEvents")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "status is not failed, processed or ignored, or limit is not within 1..1000"
+              + " (invalid-parameter)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
   public StoredEvents list(
       @QueryParam("status") @DefaultValue("failed") String status,
       @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -69,6 +89,28 @@ public class AdminWebhookResource {
       description =
           "A processed event is not applied again (outcome duplicate). A failed replay leaves an"
               + " ignored event ignored.")
+  @APIResponse(
+      responseCode = "200",
+      description = "What the replay did",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "WebhookReceipt")))
+  @APIResponse(
+      responseCode = "400",
+      description = "The event id cannot be read (invalid-parameter)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No stored event has this id (webhook-event-not-found)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "500",
+      description =
+          "Applying the event failed again; it stays stored (webhook-processing-failed), or an"
+              + " unexpected failure (internal-error)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
   public WebhookReceipt replay(@PathParam("eventId") String eventId) {
     if (webhooks.status(eventId).isEmpty()) {
       throw new ProblemException(

@@ -2,6 +2,7 @@ package com.acme.web.webhook;
 
 import com.acme.billing.api.StripeWebhooks;
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
+import com.acme.web.problem.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Stripe's webhook endpoint. No token: the Stripe-Signature header is the authentication. The raw
@@ -34,7 +40,34 @@ public class StripeWebhookResource {
               + " signature is a 400 and stores nothing; an event that fails to apply is stored"
               + " as failed and answered 500 so that Stripe retries, or 503 busy with Retry-After"
               + " when the failure was a lock timeout, deadlock or serialisation failure.")
-  public WebhookReceipt receive(@HeaderParam("Stripe-Signature") String signature, String payload) {
+  @SecurityRequirement(name = "stripeSignature")
+  @APIResponse(
+      responseCode = "200",
+      description = "Stored, and applied, ignored or recognised as a duplicate or stale event",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "WebhookReceipt")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The Stripe-Signature header is missing, malformed, stale or wrong, or the signed body is"
+              + " not an event (invalid-webhook-signature); nothing was stored",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(
+      responseCode = "500",
+      description =
+          "The event was stored as failed and Stripe retries it (webhook-processing-failed, with"
+              + " eventId), or an unexpected failure (internal-error)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "503", ref = "Busy")
+  public WebhookReceipt receive(
+      @HeaderParam("Stripe-Signature") String signature,
+      @RequestBody(
+              description =
+                  "The Stripe event exactly as Stripe sent it (the signature covers these bytes)")
+          String payload) {
     return webhooks.receive(payload == null ? "" : payload, signature);
   }
 }
