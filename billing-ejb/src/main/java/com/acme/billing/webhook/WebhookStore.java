@@ -90,7 +90,7 @@ public class WebhookStore {
                   .executeUpdate()
               > 0;
     }
-    em.persist(
+    WebhookEvent event =
         new WebhookEvent(
             eventId,
             type,
@@ -99,8 +99,11 @@ public class WebhookStore {
             payload,
             known(status).code(),
             truncate(detail),
-            now));
+            now);
+    em.persist(event);
     em.flush(); // now, as before: a concurrent delivery of the same event meets the primary key
+    // Later status moves are bulk updates: a managed copy would go stale and could be written back.
+    em.detach(event);
     return true;
   }
 

@@ -165,8 +165,10 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
     String type = c.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String detail =
         switch (c.reason()) {
-          case FREE_NEEDS_NO_CHECKOUT -> c.getMessage() + " (POST /billing/subscription/cancel).";
-          case SUBSCRIPTION_EXISTS -> c.getMessage() + " (POST /billing/subscription/change-plan).";
+          case FREE_NEEDS_NO_CHECKOUT ->
+              c.getMessage() + ". Cancel with POST /billing/subscription/cancel.";
+          case SUBSCRIPTION_EXISTS ->
+              c.getMessage() + ". Change it with POST /billing/subscription/change-plan.";
           default -> c.getMessage() + ".";
         };
     int status = c.reason() == CheckoutRefusedException.Reason.REDIRECT_NOT_ALLOWED ? 400 : 409;

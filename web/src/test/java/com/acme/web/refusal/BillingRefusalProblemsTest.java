@@ -44,7 +44,7 @@ class BillingRefusalProblemsTest {
         problem(new CheckoutRefusedException(Reason.FREE_NEEDS_NO_CHECKOUT, "cancel instead"));
 
     assertThat((String) body.get("detail"))
-        .isEqualTo("cancel instead (POST /billing/subscription/cancel).");
+        .isEqualTo("cancel instead. Cancel with POST /billing/subscription/cancel.");
   }
 
   @Test
