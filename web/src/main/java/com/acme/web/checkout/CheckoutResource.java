@@ -5,7 +5,6 @@ import com.acme.billing.api.Checkout.CheckoutSession;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
-import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -75,15 +74,13 @@ public class CheckoutResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields), a tier that does"
-              + " not exist (unknown-tier) or a redirect URL that is not allowed (redirect-not-allowed)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " not exist (unknown-tier) or a redirect URL that is not allowed (redirect-not-allowed)")
   @APIResponse(
       responseCode = "409",
       description =
           "The customer is on the legacy billing path (billing-v2-not-enabled), asks for FREE"
               + " (free-needs-no-checkout), already has a live subscription (subscription-exists), or"
-              + " reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " reuses an Idempotency-Key for other parameters (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
@@ -132,15 +129,13 @@ public class CheckoutResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a return"
-              + " URL that is not allowed (redirect-not-allowed)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " URL that is not allowed (redirect-not-allowed)")
   @APIResponse(
       responseCode = "409",
       description =
           "The customer has no Stripe billing account yet (no-billing-account), has never"
               + " subscribed and is on the legacy billing path (billing-v2-not-enabled), or reuses an"
-              + " Idempotency-Key for other parameters (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " Idempotency-Key for other parameters (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")

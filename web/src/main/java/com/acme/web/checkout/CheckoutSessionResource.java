@@ -5,7 +5,6 @@ import com.acme.billing.api.StripeSync.CheckoutSessionView;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
-import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,19 +57,16 @@ public class CheckoutSessionResource {
               schema = @Schema(ref = "CheckoutSessionView")))
   @APIResponse(
       responseCode = "400",
-      description = "The session id cannot be one (validation-failed)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The session id cannot be one (validation-failed)")
   @APIResponse(
       responseCode = "404",
       description =
-          "No such session at Stripe, or not the calling customer's (payment-object-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "No such session at Stripe, or not the calling customer's (payment-object-not-found)")
   @APIResponse(
       responseCode = "429",
       description =
           "Stripe was asked about this session less than a second ago (too-many-requests, with"
-              + " Retry-After)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " Retry-After)")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
   @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public CheckoutSessionView checkoutSession(

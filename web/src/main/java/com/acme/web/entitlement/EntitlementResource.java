@@ -5,7 +5,6 @@ import com.acme.billing.api.FeatureAccess;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
-import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,8 +60,7 @@ public class EntitlementResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a feature"
-              + " that does not exist (unknown-feature, with knownFeatures)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " that does not exist (unknown-feature, with knownFeatures)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")

@@ -117,14 +117,8 @@ public class FlagsResource {
             schema = @Schema(type = SchemaType.STRING))
       },
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flag")))
-  @APIResponse(
-      responseCode = "400",
-      description = "The key cannot be read (invalid-parameter)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No flag has this key (flag-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+  @APIResponse(responseCode = "400", description = "The key cannot be read (invalid-parameter)")
+  @APIResponse(responseCode = "404", description = "No flag has this key (flag-not-found)")
   public Response get(@PathParam("key") String key) {
     return withVersion(Response.ok(), readView(flags.get(key), isAdmin()));
   }
@@ -152,12 +146,8 @@ public class FlagsResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a key or"
-              + " environment the flags module refuses (invalid-flag)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "409",
-      description = "A flag with this key exists (flag-exists)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " environment the flags module refuses (invalid-flag)")
+  @APIResponse(responseCode = "409", description = "A flag with this key exists (flag-exists)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")
@@ -204,17 +194,12 @@ public class FlagsResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields), a change the"
-              + " flags module refuses (invalid-flag), or an If-Match that is not a version (invalid-if-match)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No flag has this key (flag-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " flags module refuses (invalid-flag), or an If-Match that is not a version (invalid-if-match)")
+  @APIResponse(responseCode = "404", description = "No flag has this key (flag-not-found)")
   @APIResponse(
       responseCode = "412",
       description =
-          "If-Match names another version than the flag's (stale-flag-version); nothing changed",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "If-Match names another version than the flag's (stale-flag-version); nothing changed")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")
@@ -252,17 +237,12 @@ public class FlagsResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields), a change the"
-              + " flags module refuses (invalid-flag), or an If-Match that is not a version (invalid-if-match)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No flag has this key (flag-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " flags module refuses (invalid-flag), or an If-Match that is not a version (invalid-if-match)")
+  @APIResponse(responseCode = "404", description = "No flag has this key (flag-not-found)")
   @APIResponse(
       responseCode = "412",
       description =
-          "If-Match names another version than the flag's (stale-flag-version); nothing changed",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "If-Match names another version than the flag's (stale-flag-version); nothing changed")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")
@@ -303,21 +283,15 @@ public class FlagsResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "The key cannot be read (invalid-parameter), or an If-Match that is not a version (invalid-if-match)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No flag has this key (flag-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "The key cannot be read (invalid-parameter), or an If-Match that is not a version (invalid-if-match)")
+  @APIResponse(responseCode = "404", description = "No flag has this key (flag-not-found)")
   @APIResponse(
       responseCode = "409",
-      description = "The flag decides the billing path and cannot be deleted (flag-protected)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The flag decides the billing path and cannot be deleted (flag-protected)")
   @APIResponse(
       responseCode = "412",
       description =
-          "If-Match names another version than the flag's (stale-flag-version); nothing changed",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "If-Match names another version than the flag's (stale-flag-version); nothing changed")
   @APIResponse(responseCode = "503", ref = "Busy")
   public Response delete(
       @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -338,12 +312,8 @@ public class FlagsResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "page or size cannot be read (invalid-parameter) or is out of range (invalid-flag)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No flag has this key (flag-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "page or size cannot be read (invalid-parameter) or is out of range (invalid-flag)")
+  @APIResponse(responseCode = "404", description = "No flag has this key (flag-not-found)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public History history(
       @PathParam("key") String key,
@@ -373,8 +343,7 @@ public class FlagsResource {
           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Evaluation")))
   @APIResponse(
       responseCode = "400",
-      description = "The key or subject cannot be read (invalid-parameter)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The key or subject cannot be read (invalid-parameter)")
   public Evaluation evaluate(@PathParam("key") String key, @QueryParam("subject") String subject) {
     if (subject != null) {
       CallerAccess.actingFor(security, subject);

@@ -2,7 +2,6 @@ package com.acme.web.plans;
 
 import com.acme.billing.api.PlanCatalog;
 import com.acme.billing.api.PlanView;
-import com.acme.web.problem.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -39,8 +38,7 @@ public class PlansResource {
       responseCode = "400",
       description =
           "from is not a tier (unknown-tier, with knownTiers) or cannot be read"
-              + " (invalid-parameter)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " (invalid-parameter)")
   @APIResponse(responseCode = "500", ref = "InternalError")
   public Plans plans(
       @QueryParam("from")

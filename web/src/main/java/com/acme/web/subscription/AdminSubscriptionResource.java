@@ -8,7 +8,6 @@ import com.acme.billing.api.Subscriptions;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
-import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -79,8 +78,7 @@ public class AdminSubscriptionResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a tier that"
-              + " does not exist (unknown-tier)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " does not exist (unknown-tier)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")
@@ -132,8 +130,7 @@ public class AdminSubscriptionResource {
               schema = @Schema(ref = "SubscriptionList")))
   @APIResponse(
       responseCode = "400",
-      description = "The customer id cannot be one (validation-failed)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The customer id cannot be one (validation-failed)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public SubscriptionList subscriptions(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
@@ -155,12 +152,10 @@ public class AdminSubscriptionResource {
               schema = @Schema(ref = "SubscriptionStatus")))
   @APIResponse(
       responseCode = "400",
-      description = "The customer id cannot be one (validation-failed)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The customer id cannot be one (validation-failed)")
   @APIResponse(
       responseCode = "409",
-      description = "The customer has no Stripe subscription to sync (no-billing-account)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The customer has no Stripe subscription to sync (no-billing-account)")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
   @APIResponse(responseCode = "503", ref = "PaymentProviderUnavailable")
   public SubscriptionStatus sync(

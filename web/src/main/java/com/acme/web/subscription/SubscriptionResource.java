@@ -8,7 +8,6 @@ import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
-import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -75,8 +74,7 @@ public class SubscriptionResource {
               schema = @Schema(ref = "SubscriptionStatus")))
   @APIResponse(
       responseCode = "400",
-      description = "The customer id cannot be one (validation-failed)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The customer id cannot be one (validation-failed)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public SubscriptionStatus status(
       @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
@@ -101,21 +99,18 @@ public class SubscriptionResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a tier that"
-              + " does not exist (unknown-tier)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " does not exist (unknown-tier)")
   @APIResponse(
       responseCode = "402",
       description =
           "The upgrade's invoice was charged and the card declined (card-declined, with"
-              + " declineCode); the plan did not change",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " declineCode); the plan did not change")
   @APIResponse(
       responseCode = "409",
       description =
           "The customer is on the legacy billing path (billing-v2-not-enabled), asks for FREE"
               + " (free-needs-no-checkout) or the plan it has (plan-unchanged), has no live paid"
-              + " subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
@@ -158,13 +153,11 @@ public class SubscriptionResource {
           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlanChange")))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid input (validation-failed, malformed-request-body, unknown-fields)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "Invalid input (validation-failed, malformed-request-body, unknown-fields)")
   @APIResponse(
       responseCode = "409",
       description =
-          "The customer has no live paid subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "The customer has no live paid subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")
@@ -191,13 +184,11 @@ public class SubscriptionResource {
           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PlanChange")))
   @APIResponse(
       responseCode = "400",
-      description = "Invalid input (validation-failed, malformed-request-body, unknown-fields)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "Invalid input (validation-failed, malformed-request-body, unknown-fields)")
   @APIResponse(
       responseCode = "409",
       description =
-          "The customer has no live paid subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+          "The customer has no live paid subscription (no-billing-account), or reuses an Idempotency-Key for other parameters (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "502", ref = "PaymentProviderRejected")

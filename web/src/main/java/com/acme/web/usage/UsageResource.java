@@ -7,7 +7,6 @@ import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
-import com.acme.web.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -102,15 +101,13 @@ public class UsageResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields), a resource"
-              + " that does not exist or is not consumed (unknown-resource, invalid-usage)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " that does not exist or is not consumed (unknown-resource, invalid-usage)")
   @APIResponse(
       responseCode = "409",
       description =
           "The record would pass the plan's limit and nothing was recorded (usage-limit-exceeded,"
               + " with resource, used, limit, requested), or the idempotencyKey was used for another"
-              + " amount (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " amount (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")
@@ -152,15 +149,13 @@ public class UsageResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields), a resource"
-              + " that does not exist or is not a level (unknown-resource, invalid-usage)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " that does not exist or is not a level (unknown-resource, invalid-usage)")
   @APIResponse(
       responseCode = "409",
       description =
           "The level would pass the plan's limit and nothing was recorded (usage-limit-exceeded,"
               + " with resource, used, limit, requested), or the idempotencyKey was used for another"
-              + " value (idempotency-key-reused)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " value (idempotency-key-reused)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")
@@ -207,8 +202,7 @@ public class UsageResource {
       responseCode = "400",
       description =
           "Invalid input (validation-failed, malformed-request-body, unknown-fields) or a resource"
-              + " that does not exist (unknown-resource, with knownResources)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " that does not exist (unknown-resource, with knownResources)")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   @APIResponse(responseCode = "503", ref = "Busy")

@@ -58,8 +58,7 @@ public class AdminWebhookResource {
       responseCode = "400",
       description =
           "status is not failed, processed or ignored, or limit is not within 1..1000"
-              + " (invalid-parameter)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " (invalid-parameter)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public StoredEvents list(
       @QueryParam("status") @DefaultValue("failed") String status,
@@ -98,18 +97,15 @@ public class AdminWebhookResource {
               schema = @Schema(ref = "WebhookReceipt")))
   @APIResponse(
       responseCode = "400",
-      description = "The event id cannot be read (invalid-parameter)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "The event id cannot be read (invalid-parameter)")
   @APIResponse(
       responseCode = "404",
-      description = "No stored event has this id (webhook-event-not-found)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+      description = "No stored event has this id (webhook-event-not-found)")
   @APIResponse(
       responseCode = "500",
       description =
           "Applying the event failed again; it stays stored (webhook-processing-failed), or an"
-              + " unexpected failure (internal-error)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " unexpected failure (internal-error)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public WebhookReceipt replay(@PathParam("eventId") String eventId) {
     if (webhooks.status(eventId).isEmpty()) {

@@ -2,7 +2,6 @@ package com.acme.web.webhook;
 
 import com.acme.billing.api.StripeWebhooks;
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
-import com.acme.web.problem.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -52,15 +51,13 @@ public class StripeWebhookResource {
       responseCode = "400",
       description =
           "The Stripe-Signature header is missing, malformed, stale or wrong, or the signed body is"
-              + " not an event (invalid-webhook-signature); nothing was stored",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " not an event (invalid-webhook-signature); nothing was stored")
   @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
   @APIResponse(
       responseCode = "500",
       description =
           "The event was stored as failed and Stripe retries it (webhook-processing-failed, with"
-              + " eventId), or an unexpected failure (internal-error)",
-      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+              + " eventId), or an unexpected failure (internal-error)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public WebhookReceipt receive(
       @HeaderParam("Stripe-Signature") String signature,
