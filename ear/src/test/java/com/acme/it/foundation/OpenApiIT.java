@@ -273,7 +273,9 @@ class OpenApiIT {
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.headers().firstValue("Content-Type"))
         .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
-    HttpResponse<String> script = http.get("/app.js", null);
+    assertThat(index.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+    HttpResponse<String> script = http.get("/panel.js", null);
     assertThat(script.headers().firstValue("Content-Type"))
         .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/javascript"));
   }

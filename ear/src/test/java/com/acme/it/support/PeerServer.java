@@ -26,8 +26,27 @@ public final class PeerServer implements AutoCloseable {
       List.of("PATH", "JAVA_HOME", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
   private final Path script = ItConfig.wlpDir().resolve("bin/server");
-  private final String name = ItConfig.get("it.peer.server.name");
+  private final String name;
+  private final int httpPort;
   private boolean running;
+
+  /** The peer server of the multi-instance and fault tests. */
+  public PeerServer() {
+    this(ItConfig.get("it.peer.server.name"), ItConfig.integer("it.peer.http.port"));
+  }
+
+  private PeerServer(String name, int httpPort) {
+    this.name = name;
+    this.httpPort = httpPort;
+  }
+
+  /**
+   * The server of the browser tests: the embedded default (H2, the Stripe sandbox); its port and
+   * anything else come from the environment given to {@link #startReady}.
+   */
+  public static PeerServer ui() {
+    return new PeerServer(ItConfig.get("it.ui.server.name"), ItConfig.integer("it.ui.http.port"));
+  }
 
   /** Starts the server with these environment variables (they override server.xml defaults). */
   public PeerServer start(Map<String, String> environment)
@@ -59,7 +78,11 @@ public final class PeerServer implements AutoCloseable {
   }
 
   public Http http() {
-    return new Http(URI.create("http://localhost:" + ItConfig.integer("it.peer.http.port")));
+    return new Http(URI.create(baseUrl()));
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + httpPort;
   }
 
   /**
@@ -86,7 +109,7 @@ public final class PeerServer implements AutoCloseable {
 
   /** What the current {@code messages.log} holds (Liberty starts a new one at each start). */
   public String messages() throws IOException {
-    Path log = logs().resolve("messages.log");
+    Path log = ItConfig.wlpDir().resolve("usr/servers").resolve(name).resolve("logs/messages.log");
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 

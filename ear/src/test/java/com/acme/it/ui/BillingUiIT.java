@@ -1,0 +1,349 @@
+package com.acme.it.ui;
+
+import static com.acme.it.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.it.support.BillingApi;
+import com.acme.it.support.Browser;
+import com.acme.it.support.FlagsApi;
+import com.acme.it.support.Http;
+import com.acme.it.support.ItConfig;
+import com.acme.it.support.PeerServer;
+import com.acme.it.support.Tokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The billing UI and the flag console in headless Chromium, against a server on the embedded
+ * default (H2, the Stripe sandbox's hosted pages and signed webhooks), as a person uses them:
+ * through the pages only, except where a test needs something a person cannot do (usage recorded by
+ * a service, a flag changed behind the console's back).
+ */
+class BillingUiIT {
+
+  private static final Duration SOON = Duration.ofSeconds(10);
+  private static final Path SCREENSHOTS = Path.of(ItConfig.get("it.screenshots.dir"));
+  private static PeerServer server;
+  private static Http http;
+  private static Browser browser;
+
+  @BeforeAll
+  static void startTheEmbeddedDefaultAndABrowser() throws Exception {
+    String base = "http://localhost:" + ItConfig.get("it.ui.http.port");
+    server =
+        PeerServer.ui()
+            .startReady(
+                Map.of(
+                    "HTTP_PORT", ItConfig.get("it.ui.http.port"),
+                    "HTTPS_PORT", ItConfig.get("it.ui.https.port"),
+                    // The pages send the customer back to this server after checkout and portal.
+                    "BILLING_REDIRECT_ALLOWED_ORIGINS", base));
+    http = server.http();
+    browser = new Browser(base);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  @BeforeEach
+  void billingV2AsSeeded() {
+    new FlagsApi(http).set(FlagsApi.BILLING_V2, true, 100);
+  }
+
+  @AfterEach
+  void noScriptErrorsAndBillingV2Restored() {
+    new FlagsApi(http).set(FlagsApi.BILLING_V2, true, 100);
+    assertThat(browser.takeScriptErrors()).as("script errors of the pages").isEmpty();
+  }
+
+  @Test
+  void aNewCustomerChoosesProYearlyPaysInTheSandboxAndSeesProWithinFiveSeconds() {
+    String customer = BillingApi.newCustomer("ui_pro");
+    browser.signIn(customer, "customer");
+    assertThat(browser.path()).isEqualTo("/panel.html");
+    browser.waitForAttribute("current-tier", "data-tier", "FREE", SOON);
+
+    browser.find("choose-plan").click();
+    browser.find("plan-PRO");
+    browser.find("period-yearly").click();
+    assertThat(browser.find("plan-PRO").getText())
+        .contains("$600 per year")
+        .contains("Save 17 % against monthly");
+    assertThat(browser.find("plan-FREE").getText()).contains("Your plan");
+    browser.find("choose-PRO").click();
+
+    browser.waitUntil(d -> browser.path().startsWith("/sandbox/checkout/"), SOON);
+    assertThat(browser.driver().getPageSource()).contains("Pro plan, billed yearly");
+    browser.driver().findElement(By.cssSelector("form[action$='/pay'] button")).click();
+
+    browser.waitUntil(d -> browser.path().equals("/success.html"), SOON);
+    assertThat(browser.driver().getCurrentUrl()).contains("session_id=cs_");
+    browser.waitForAttribute("activated-tier", "data-tier", "PRO", Duration.ofSeconds(5));
+    assertThat(browser.text("status")).contains("You are on Pro");
+
+    browser.open("/panel.html");
+    browser.waitForAttribute("current-tier", "data-tier", "PRO", SOON);
+    assertThat(browser.text("plan")).contains("billed yearly").contains("Renews on");
+  }
+
+  @Test
+  void theUsageBarsMoveWhenUsageIsRecordedAndShowTheWarningAndCriticalLevels() {
+    String customer = BillingApi.newCustomer("ui_usage");
+    BillingApi billing = new BillingApi(http);
+    browser.signIn(customer, "customer");
+    browser.waitForAttribute("usage-build_hours", "data-level", "ok", SOON);
+    assertThat(browser.text("usage-build_hours")).contains("0 h of 5 h");
+
+    assertThat(billing.consume(customer, "build_hours", 4).statusCode()).isEqualTo(200);
+    assertThat(billing.consume(customer, "ai_embeddings", 950).statusCode()).isEqualTo(200);
+    browser.find("refresh").click();
+
+    WebElement hours = browser.waitForAttribute("usage-build_hours", "data-level", "warning", SOON);
+    assertThat(hours.getText())
+        .contains("4 h of 5 h (80 %)")
+        .contains("Warning: 80 % or more used");
+    WebElement embeddings =
+        browser.waitForAttribute("usage-ai_embeddings", "data-level", "critical", SOON);
+    assertThat(embeddings.getText())
+        .contains("950 of 1,000 (95 %)")
+        .contains("Critical: 95 % or more used");
+    WebElement meter = hours.findElement(By.cssSelector("[role=meter]"));
+    assertThat(meter.getAttribute("aria-valuenow")).isEqualTo("4");
+    assertThat(meter.getAttribute("aria-valuetext")).contains("Warning");
+    assertThat(browser.attribute("usage-projects", "data-level")).isEqualTo("ok");
+  }
+
+  @Test
+  void thePortalCancelsAtPeriodEndThePanelShowsItAndResumeWorksFromTheKeyboard() {
+    String customer = BillingApi.newCustomer("ui_portal");
+    subscribeThroughThePages(customer, "STARTER");
+
+    browser.find("manage-billing").click();
+    browser.waitUntil(d -> browser.path().startsWith("/sandbox/portal/"), SOON);
+    browser
+        .driver()
+        .findElement(By.xpath("//button[normalize-space()='Cancel at period end']"))
+        .click();
+    browser.waitUntil(d -> d.getPageSource().contains("(cancels at the end of the period)"), SOON);
+    browser.driver().findElement(By.linkText("Return")).click();
+
+    browser.waitUntil(d -> browser.path().equals("/panel.html"), SOON);
+    browser.waitUntil(
+        d -> {
+          if (!"true"
+              .equals(browser.attribute("subscription-state", "data-cancel-at-period-end"))) {
+            browser.find("refresh").click();
+            return false;
+          }
+          return true;
+        },
+        SOON);
+    assertThat(browser.text("subscription-state")).startsWith("Cancelled: ends on");
+
+    browser.pressWithKeyboard("resume", 60);
+    browser.waitForAttribute("subscription-state", "data-cancel-at-period-end", "false", SOON);
+    assertThat(browser.text("subscription-state")).startsWith("Renews on");
+    assertThat(browser.text("status")).contains("resumed");
+    assertThat(browser.exists("cancel")).isTrue();
+  }
+
+  @Test
+  void aDeclinedCardShowsTheDeclineAndLeavesThePlanUnchanged() {
+    String customer = BillingApi.newCustomer("ui_decline");
+    browser.signIn(customer, "customer");
+    browser.open("/plans.html");
+    browser.find("choose-STARTER").click();
+    browser.waitUntil(d -> browser.path().startsWith("/sandbox/checkout/"), SOON);
+    WebElement card = browser.driver().findElement(By.name("card"));
+    card.clear();
+    card.sendKeys("4000 0000 0000 0002");
+    browser.driver().findElement(By.cssSelector("form[action$='/pay'] button")).click();
+
+    WebElement alert = browser.waitUntil(d -> d.findElement(By.cssSelector("[role=alert]")), SOON);
+    assertThat(alert.getText()).containsIgnoringCase("declined");
+    assertThat(browser.path()).startsWith("/sandbox/checkout/");
+
+    browser.open("/panel.html");
+    browser.waitForAttribute("current-tier", "data-tier", "FREE", SOON);
+    assertThat(browser.attribute("subscription-state", "data-status")).isEqualTo("none");
+    assertThat(new BillingApi(http).feature(customer, "core_agents").getBoolean("allowed"))
+        .isFalse();
+  }
+
+  @Test
+  void theFlagConsoleSwitchesACustomerToLegacyAndBackAndRefusesAStaleEdit() {
+    String customer = BillingApi.newCustomer("ui_flag");
+    browser.signIn("ops", "admin");
+    assertThat(browser.path()).isEqualTo("/flags.html");
+    setRolloutInTheConsole(0);
+    browser.find("preview-customer").sendKeys(customer);
+    browser.find("preview").submit();
+    browser.waitForAttribute("preview-result", "data-enabled", "false", SOON);
+    assertThat(browser.text("preview-answer")).contains("gets the new billing: no");
+
+    browser.signIn(customer, "customer");
+    browser.waitForAttribute("current-tier", "data-tier", "FREE", SOON);
+    assertThat(browser.visible("legacy")).isTrue();
+    assertThat(browser.text("legacy")).contains("handled the legacy way");
+    assertThat(browser.visible("change")).isFalse();
+    assertThat(browser.exists("choose-plan")).isFalse();
+    browser.open("/plans.html");
+    browser.find("plan-PRO");
+    assertThat(browser.visible("legacy")).isTrue();
+    assertThat(browser.driver().findElements(By.cssSelector("[id^=choose-]"))).isEmpty();
+
+    browser.signIn("ops", "admin");
+    setRolloutInTheConsole(100);
+    browser.find("show-history-billing_v2").click();
+    WebElement newest =
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#history-billing_v2 tbody tr")), SOON);
+    assertThat(newest.findElements(By.tagName("td")))
+        .extracting(WebElement::getText)
+        .contains("ops", "development", "on, 0 %", "on, 100 %");
+
+    browser.signIn(customer, "customer");
+    browser.open("/plans.html");
+    assertThat(browser.find("choose-PRO").getText()).isEqualTo("Choose Pro monthly");
+    assertThat(browser.visible("legacy")).isFalse();
+
+    // A stale edit: someone changes the flag while the console shows an older version.
+    browser.signIn("ops", "admin");
+    browser.find("rollout-billing_v2-development");
+    assertThat(
+            new FlagsApi(http)
+                .patch(
+                    FlagsApi.BILLING_V2,
+                    "{\"rolloutPercentage\":90}",
+                    null,
+                    Tokens.admin("admin-bob"))
+                .statusCode())
+        .isEqualTo(200);
+    WebElement rollout = browser.find("rollout-billing_v2-development");
+    rollout.clear();
+    rollout.sendKeys("50");
+    browser.find("save-billing_v2-development").click();
+    WebElement conflict = browser.waitUntil(d -> d.findElement(By.id("reload")), SOON);
+    assertThat(browser.text("error")).contains("Someone else changed billing_v2");
+    assertThat(new FlagsApi(http).evaluate(FlagsApi.BILLING_V2, customer)).isNotNull();
+    assertThat(flagRollout()).as("nothing overwritten").isEqualTo(90);
+    conflict.click();
+    browser.waitUntil(
+        d -> "90".equals(browser.attribute("rollout-billing_v2-development", "value")), SOON);
+  }
+
+  @Test
+  void aCustomerCannotOpenTheFlagConsoleAndTheApiRefusesItsChange() {
+    String customer = BillingApi.newCustomer("ui_noflags");
+    browser.signIn(customer, "customer");
+    browser.open("/flags.html");
+    browser.waitUntil(d -> !browser.text("error").isEmpty(), SOON);
+    assertThat(browser.text("error")).contains("The flag console is for admins");
+    assertThat(browser.visible("console")).isFalse();
+    assertProblem(
+        new FlagsApi(http)
+            .patch(
+                FlagsApi.BILLING_V2, "{\"rolloutPercentage\":0}", null, Tokens.customer(customer)),
+        403,
+        "forbidden");
+  }
+
+  @Test
+  void everyPageIsAccessibleAndFitsAPhoneAndADesktopScreen() {
+    String customer = BillingApi.newCustomer("ui_pages");
+    browser.open("/index.html");
+    browser.driver().executeScript("sessionStorage.clear()");
+    browser.open("/index.html");
+    check("sign-in");
+
+    browser.signIn(customer, "customer");
+    browser.waitForAttribute("current-tier", "data-tier", "FREE", SOON);
+    check("panel-free");
+    browser.open("/plans.html");
+    browser.find("choose-PRO");
+    check("plans");
+    browser.open("/cancelled.html");
+    check("cancelled");
+
+    subscribeThroughThePages(customer, "PRO");
+    new BillingApi(http).consume(customer, "build_hours", 125);
+    browser.find("refresh").click();
+    browser.waitForAttribute("usage-build_hours", "data-level", "warning", SOON);
+    check("panel-pro");
+    browser.find("change-to-STARTER").click();
+    assertThat(browser.text("change-confirm"))
+        .contains("takes effect at the end of the current period")
+        .contains("nothing is deleted");
+    check("panel-downgrade");
+    browser.open("/success.html?session_id=" + lastSessionId);
+    browser.waitForAttribute("activated-tier", "data-tier", "PRO", SOON);
+    check("success");
+
+    browser.signIn("ops", "admin");
+    browser.find("rollout-billing_v2-development");
+    browser.find("show-history-billing_v2").click();
+    browser.find("history-billing_v2").findElement(By.tagName("table"));
+    check("flags");
+  }
+
+  private static String lastSessionId;
+
+  /** Checkout of a monthly plan through the plans page and the sandbox's page, paid. */
+  private void subscribeThroughThePages(String customer, String tier) {
+    browser.signIn(customer, "customer");
+    browser.open("/plans.html");
+    browser.find("choose-" + tier).click();
+    browser.waitUntil(d -> browser.path().startsWith("/sandbox/checkout/"), SOON);
+    browser.driver().findElement(By.cssSelector("form[action$='/pay'] button")).click();
+    browser.waitUntil(d -> browser.path().equals("/success.html"), SOON);
+    lastSessionId =
+        java.net.URI.create(browser.driver().getCurrentUrl()).getQuery().replace("session_id=", "");
+    browser.waitForAttribute("activated-tier", "data-tier", tier, SOON);
+    browser.open("/panel.html");
+    browser.waitForAttribute("current-tier", "data-tier", tier, SOON);
+  }
+
+  private void setRolloutInTheConsole(int percentage) {
+    WebElement rollout = browser.find("rollout-billing_v2-development");
+    rollout.clear();
+    rollout.sendKeys(String.valueOf(percentage));
+    assertThat(browser.attribute("rollout-range-billing_v2-development", "value"))
+        .isEqualTo(String.valueOf(percentage));
+    browser.find("save-billing_v2-development").click();
+    browser.waitUntil(d -> browser.text("status").startsWith("Saved: billing_v2"), SOON);
+    assertThat(browser.text("status")).contains("at " + percentage + " %");
+    assertThat(flagRollout()).isEqualTo(percentage);
+  }
+
+  private static int flagRollout() {
+    return Http.json(new FlagsApi(http).get(FlagsApi.BILLING_V2))
+        .getJsonObject("environments")
+        .getJsonObject("development")
+        .getInt("rolloutPercentage");
+  }
+
+  private void check(String name) {
+    browser.assertAccessible(name);
+    for (int width : List.of(1280, 360)) {
+      browser.screenshot(name, width, SCREENSHOTS);
+    }
+  }
+}
