@@ -3,10 +3,11 @@
 import { token } from "./session.js";
 
 export class ApiError extends Error {
-  constructor(status, problem, message) {
+  constructor(status, problem, message, retryAfterSeconds = null) {
     super(message);
     this.status = status;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get type() {
@@ -76,7 +77,8 @@ export async function call(method, path, { body, headers = {}, idempotent = fals
     }
   }
   if (!response.ok) {
-    throw new ApiError(response.status, parsed, messageFor(response.status, parsed));
+    const retryAfter = Number.parseInt(response.headers.get("Retry-After") || "", 10);
+    throw new ApiError(response.status, parsed, messageFor(response.status, parsed), Number.isNaN(retryAfter) ? null : retryAfter);
   }
   return { body: parsed, response };
 }

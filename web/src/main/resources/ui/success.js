@@ -4,7 +4,10 @@ import { get } from "./api.js";
 import { announce, byId, el, showError, signedIn, tierName } from "./page.js";
 
 const PATIENCE_MS = 10_000;
-const EVERY_MS = 500;
+// Before the outcome is applied the API asks Stripe at most once a second per session.
+const EVERY_MS = 1_000;
+// Answers that say "not yet": not known yet, asked too soon, Stripe briefly unavailable, offline.
+const NOT_YET = [0, 404, 429, 503];
 
 function granted(view) {
   const subscription = view.subscription;
@@ -17,6 +20,7 @@ async function activate(sessionId) {
   const until = Date.now() + PATIENCE_MS;
   let lastError = null;
   while (Date.now() < until) {
+    let wait = EVERY_MS;
     try {
       const view = await get("billing/checkout-session/" + encodeURIComponent(sessionId));
       if (granted(view)) {
@@ -33,18 +37,17 @@ async function activate(sessionId) {
         break;
       }
     } catch (e) {
-      lastError = e;
-      if (e.status && e.status < 500 && e.status !== 404) {
+      if (!NOT_YET.includes(e.status)) {
+        lastError = e;
         break;
       }
+      wait = Math.max(EVERY_MS, (e.retryAfterSeconds || 0) * 1000);
     }
-    await new Promise((resolve) => setTimeout(resolve, EVERY_MS));
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
   byId("result").replaceChildren();
   showError(
-    lastError && lastError.status !== 404 && lastError.message
-      ? lastError
-      : new Error("Activation is taking longer than usual. Your payment is safe; check again in a moment."),
+    lastError || new Error("Activation is taking longer than usual. Your payment is safe; check again in a moment."),
     el("button", { type: "button", id: "retry", onclick: () => activate(sessionId) }, "Check again"),
   );
 }

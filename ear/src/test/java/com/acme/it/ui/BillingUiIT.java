@@ -192,6 +192,8 @@ class BillingUiIT {
   @Test
   void theFlagConsoleSwitchesACustomerToLegacyAndBackAndRefusesAStaleEdit() {
     String customer = BillingApi.newCustomer("ui_flag");
+    String subscriber = BillingApi.newCustomer("ui_flag_paid");
+    subscribeThroughThePages(subscriber, "STARTER");
     browser.signIn("ops", "admin");
     assertThat(browser.path()).isEqualTo("/flags.html");
     setRolloutInTheConsole(0);
@@ -210,6 +212,14 @@ class BillingUiIT {
     browser.find("plan-PRO");
     assertThat(browser.visible("legacy")).isTrue();
     assertThat(browser.driver().findElements(By.cssSelector("[id^=choose-]"))).isEmpty();
+
+    // A customer who already subscribed keeps cancel, resume and the portal on the legacy path.
+    browser.signIn(subscriber, "customer");
+    browser.waitForAttribute("current-tier", "data-tier", "STARTER", SOON);
+    assertThat(browser.visible("legacy")).isTrue();
+    assertThat(browser.visible("change")).isFalse();
+    assertThat(browser.visible("cancel")).isTrue();
+    assertThat(browser.visible("manage-billing")).isTrue();
 
     browser.signIn("ops", "admin");
     setRolloutInTheConsole(100);
@@ -248,6 +258,70 @@ class BillingUiIT {
     conflict.click();
     browser.waitUntil(
         d -> "90".equals(browser.attribute("rollout-billing_v2-development", "value")), SOON);
+  }
+
+  @Test
+  void aPayingCustomerIsOfferedPlanChangeNotASecondCheckoutAndADowngradeWaitsForThePeriodEnd() {
+    String customer = BillingApi.newCustomer("ui_change");
+    subscribeThroughThePages(customer, "PRO");
+    browser.open("/plans.html");
+    assertThat(browser.find("choose-SCALE").getText()).isEqualTo("Upgrade to Scale monthly");
+    assertThat(browser.find("choose-STARTER").getText()).isEqualTo("Downgrade to Starter monthly");
+    assertThat(browser.exists("choose-PRO")).as("no checkout of the plan it has").isFalse();
+    assertThat(browser.find("plan-PRO").getText()).contains("Your plan");
+
+    browser.find("choose-STARTER").click();
+    assertThat(browser.text("confirm"))
+        .contains("takes effect at the end of the current period")
+        .contains("nothing is deleted");
+    browser.find("confirm-STARTER-monthly").click();
+    browser.waitUntil(d -> browser.text("status").contains("is scheduled for"), SOON);
+    assertThat(browser.text("status")).contains("Nothing is deleted");
+
+    browser.open("/panel.html");
+    browser.waitForAttribute("current-tier", "data-tier", "PRO", SOON);
+    assertThat(new BillingApi(http).feature(customer, "autoscale").getBoolean("allowed")).isTrue();
+  }
+
+  @Test
+  void aPastDueSubscriptionShowsTheBannerWhoseButtonOpensThePortal() {
+    String customer = BillingApi.newCustomer("ui_pastdue");
+    subscribeThroughThePages(customer, "STARTER");
+    new BillingApi(http).subscribe(customer, "STARTER", "past_due");
+
+    browser.open("/panel.html");
+    browser.waitUntil(d -> browser.visible("past-due"), SOON);
+    assertThat(browser.text("past-due")).contains("Your last payment failed");
+    browser
+        .driver()
+        .findElement(By.xpath("//button[normalize-space()='Update payment method']"))
+        .click();
+    browser.waitUntil(d -> browser.path().startsWith("/sandbox/portal/"), SOON);
+    assertThat(browser.driver().getPageSource()).contains("Update card");
+  }
+
+  @Test
+  void theSuccessPageOffersARetryWhenActivationTakesLongerThanTenSeconds() {
+    browser.signIn(BillingApi.newCustomer("ui_slow"), "customer");
+    // A session the payment port does not know: activation never comes.
+    browser.open("/success.html?session_id=cs_test_unknown_session");
+    assertThat(browser.find("result").getText()).contains("Activating");
+    WebElement retry =
+        browser.waitUntil(d -> d.findElement(By.id("retry")), Duration.ofSeconds(15));
+    assertThat(browser.text("error")).contains("taking longer than usual");
+    retry.click();
+    assertThat(browser.find("result").getText()).contains("Activating");
+  }
+
+  @Test
+  void aTokenHandedOverInTheAddressFragmentSignsInAndLeavesTheAddressBar() {
+    String customer = BillingApi.newCustomer("ui_handover");
+    browser.open("/index.html");
+    browser.driver().executeScript("sessionStorage.clear()");
+    browser.open("/panel.html#token=" + Tokens.customer(customer));
+    browser.waitForAttribute("current-tier", "data-tier", "FREE", SOON);
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("token");
+    assertThat(browser.text("who")).contains(customer);
   }
 
   @Test
