@@ -16,6 +16,7 @@ import {
   tierName,
   customerOf,
 } from "./page.js";
+import { renderInvoices, renderUsageCharts } from "./history.js";
 import { isUpgrade, offerPlanChange } from "./planchange.js";
 
 const PAID = ["STARTER", "PRO", "SCALE"];
@@ -203,6 +204,7 @@ async function load() {
   renderChange(status);
   renderManage(status);
   byId("panel").hidden = false;
+  await Promise.all([renderUsageCharts(byId("usage-charts"), customerId), renderInvoices(byId("invoice-list"), customerId)]);
   return status;
 }
 

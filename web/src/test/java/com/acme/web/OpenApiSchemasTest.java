@@ -71,6 +71,10 @@ class OpenApiSchemasTest {
     answers.put("FlagHistoryItem", FlagsResource.HistoryItem.class);
     answers.put("FlagHistory", FlagsResource.History.class);
     answers.put("Evaluation", Evaluation.class);
+    answers.put("Invoice", com.acme.billing.api.Invoices.InvoiceView.class);
+    answers.put("InvoiceList", com.acme.billing.api.Invoices.InvoicePage.class);
+    answers.put("UsageDay", com.acme.billing.api.UsageHistory.Day.class);
+    answers.put("UsageHistory", com.acme.billing.api.UsageHistory.class);
     return answers;
   }
 

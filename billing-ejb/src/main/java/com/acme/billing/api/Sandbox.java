@@ -1,6 +1,7 @@
 package com.acme.billing.api;
 
 import jakarta.ejb.Local;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The built-in Stripe sandbox's hosted pages (development profile only). */
@@ -40,4 +41,16 @@ public interface Sandbox {
    * @return what to tell the customer
    */
   String portalAction(String portalId, String action, String tierId, String billingPeriod);
+
+  /** What the sandbox's hosted invoice page (and its PDF) shows. */
+  record InvoicePage(
+      String invoiceId,
+      String number,
+      String status,
+      Money amountPaid,
+      Instant periodStart,
+      Instant periodEnd,
+      Instant created) {}
+
+  Optional<InvoicePage> invoicePage(String invoiceId);
 }

@@ -1,6 +1,7 @@
 package com.acme.billing.api;
 
 import jakarta.ejb.Local;
+import java.time.LocalDate;
 import java.util.Map;
 
 /** Usage of the metered resources: atomic check-and-record, and reports against the limits. */
@@ -31,4 +32,10 @@ public interface UsageMeter {
    * one more unit of every resource does (so exactly at a limit is refused).
    */
   UsageReport check(String customerId, Map<String, Long> extra);
+
+  /**
+   * One resource's usage per UTC day over {@code [from, to]} (both included; the caller keeps the
+   * range within {@link UsageHistory#MAX_DAYS}).
+   */
+  UsageHistory history(String customerId, String resource, LocalDate from, LocalDate to);
 }

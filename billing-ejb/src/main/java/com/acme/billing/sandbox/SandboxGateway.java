@@ -1,6 +1,8 @@
 package com.acme.billing.sandbox;
 
+import com.acme.billing.api.Money;
 import com.acme.billing.api.PaymentProviderException;
+import com.acme.billing.plan.Plans;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.PriceCatalog;
 import com.acme.billing.webhook.WebhookSecrets;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,6 +47,7 @@ public class SandboxGateway implements PaymentGateway {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Inject PriceCatalog prices;
+  @Inject Plans plans;
   @Inject WebhookSecrets secrets;
 
   @Inject
@@ -60,6 +64,8 @@ public class SandboxGateway implements PaymentGateway {
   private final Map<String, String> portals = new ConcurrentHashMap<>();
   private final Map<String, String> portalCustomers = new ConcurrentHashMap<>();
   private final SandboxIdempotency idempotency = new SandboxIdempotency();
+  private final Map<String, JsonObject> invoices = new ConcurrentHashMap<>();
+  private final AtomicLong invoiceNumbers = new AtomicLong();
 
   /** What the hosted checkout page shows. */
   public record PageSession(String id, String customerId, String priceId, String status) {}
@@ -215,13 +221,23 @@ public class SandboxGateway implements PaymentGateway {
         () -> {
           JsonObject sub = liveSubscription(subscriptionId);
           synchronized (sub) {
-            sub.getAsJsonObject("items")
-                .getAsJsonArray("data")
-                .get(0)
-                .getAsJsonObject()
-                .getAsJsonObject("price")
-                .addProperty("id", priceId);
-            return updated(sub);
+            JsonObject price =
+                sub.getAsJsonObject("items")
+                    .getAsJsonArray("data")
+                    .get(0)
+                    .getAsJsonObject()
+                    .getAsJsonObject("price");
+            Money before = price(price.get("id").getAsString());
+            Money after = price(priceId);
+            price.addProperty("id", priceId);
+            Subscription changed = updated(sub);
+            // proration_behavior=always_invoice: the difference is invoiced and paid at once (the
+            // sandbox charges the whole difference; Stripe prorates it by the time left).
+            invoice(
+                sub,
+                new Money(Math.max(0, after.amount() - before.amount()), after.currency()),
+                Instant.now().getEpochSecond());
+            return changed;
           }
         });
   }
@@ -390,6 +406,7 @@ public class SandboxGateway implements PaymentGateway {
     session.addProperty("subscription", subscriptionId);
     deliver(SandboxObjects.event("checkout.session.completed", session, now));
     deliver(SandboxObjects.event("customer.subscription.created", subscription, now));
+    invoice(subscription, price(priceId), now);
     return session.get("success_url").getAsString().replace("{CHECKOUT_SESSION_ID}", sessionId);
   }
 
@@ -406,6 +423,39 @@ public class SandboxGateway implements PaymentGateway {
 
   public Optional<String> portalReturnUrl(String portalId) {
     return Optional.ofNullable(portals.get(portalId));
+  }
+
+  private Money price(String priceId) {
+    return prices
+        .byPriceId(priceId)
+        .map(t -> plans.tier(t.tierId()).price(t.billingPeriod()))
+        .orElseThrow(() -> new IllegalStateException("no tier has the price " + priceId));
+  }
+
+  /** Makes a paid invoice of the subscription's current period and sends its invoice.paid. */
+  private void invoice(JsonObject subscription, Money amount, long now) {
+    JsonObject item =
+        subscription.getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject();
+    String invoiceId = SandboxObjects.id("in");
+    JsonObject invoice =
+        SandboxObjects.paidInvoice(
+            invoiceId,
+            String.format("SANDBOX-%04d", invoiceNumbers.incrementAndGet()),
+            subscription.get("customer").getAsString(),
+            subscription.get("id").getAsString(),
+            amount.amount(),
+            amount.currency(),
+            item.get("current_period_start").getAsLong(),
+            item.get("current_period_end").getAsLong(),
+            publicBaseUrl() + "/sandbox/invoices/" + invoiceId,
+            now);
+    invoices.put(invoiceId, invoice);
+    deliver(SandboxObjects.event("invoice.paid", invoice, now));
+  }
+
+  /** An invoice the sandbox made, for its hosted invoice page. */
+  public Optional<JsonObject> invoice(String invoiceId) {
+    return Optional.ofNullable(invoices.get(invoiceId)).map(JsonObject::deepCopy);
   }
 
   private void deliver(String payload) {

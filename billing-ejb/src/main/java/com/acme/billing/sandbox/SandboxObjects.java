@@ -104,6 +104,45 @@ final class SandboxObjects {
     return sub;
   }
 
+  /** A paid invoice of a subscription, as Stripe sends it with {@code invoice.paid}. */
+  static JsonObject paidInvoice(
+      String invoiceId,
+      String number,
+      String stripeCustomerId,
+      String subscriptionId,
+      long amount,
+      String currency,
+      long periodStart,
+      long periodEnd,
+      String hostedUrl,
+      long now) {
+    JsonObject invoice = fixture("invoice");
+    invoice.addProperty("id", invoiceId);
+    invoice.addProperty("number", number);
+    invoice.addProperty("customer", stripeCustomerId);
+    invoice.addProperty("status", "paid");
+    invoice.addProperty("currency", currency);
+    invoice.addProperty("amount_due", amount);
+    invoice.addProperty("amount_paid", amount);
+    invoice.addProperty("amount_remaining", 0);
+    invoice.addProperty("subtotal", amount);
+    invoice.addProperty("total", amount);
+    invoice.addProperty("created", now);
+    invoice.addProperty("period_start", periodStart);
+    invoice.addProperty("period_end", periodEnd);
+    invoice.addProperty("hosted_invoice_url", hostedUrl);
+    invoice.addProperty("invoice_pdf", hostedUrl + "/pdf");
+    JsonObject details = new JsonObject();
+    details.add("metadata", null);
+    details.addProperty("subscription", subscriptionId);
+    JsonObject parent = new JsonObject();
+    parent.add("quote_details", null);
+    parent.add("subscription_details", details);
+    parent.addProperty("type", "subscription_details");
+    invoice.add("parent", parent);
+    return invoice;
+  }
+
   static String event(String type, JsonObject object, long created) {
     JsonObject event = fixture("event");
     event.addProperty("id", id("evt"));

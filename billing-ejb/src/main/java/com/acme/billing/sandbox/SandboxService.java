@@ -1,5 +1,6 @@
 package com.acme.billing.sandbox;
 
+import com.acme.billing.api.Money;
 import com.acme.billing.api.Sandbox;
 import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
@@ -9,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The sandbox's hosted pages, for the web module. Everything is off unless the sandbox serves. */
@@ -123,5 +125,25 @@ public class SandboxService implements Sandbox {
       }
     }
     return "Done.";
+  }
+
+  @Override
+  public Optional<InvoicePage> invoicePage(String invoiceId) {
+    if (!active()) {
+      return Optional.empty();
+    }
+    return sandbox
+        .invoice(invoiceId)
+        .map(
+            json ->
+                new InvoicePage(
+                    invoiceId,
+                    json.get("number").getAsString(),
+                    json.get("status").getAsString(),
+                    new Money(
+                        json.get("amount_paid").getAsLong(), json.get("currency").getAsString()),
+                    Instant.ofEpochSecond(json.get("period_start").getAsLong()),
+                    Instant.ofEpochSecond(json.get("period_end").getAsLong()),
+                    Instant.ofEpochSecond(json.get("created").getAsLong())));
   }
 }

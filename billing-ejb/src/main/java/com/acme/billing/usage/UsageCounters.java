@@ -151,4 +151,35 @@ public class UsageCounters {
         .findFirst()
         .map(r -> new StoredRecord(r.getResource(), r.getKind(), r.getQuantity()));
   }
+
+  /** The records of one resource in {@code [from, to)}, in the order they were recorded. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<DailyUsage.Entry> recordsBetween(
+      String customerId, Resource resource, Instant from, Instant to) {
+    return em.createNamedQuery("UsageRecord.inRange", Object[].class)
+        .setParameter("customerId", customerId)
+        .setParameter("resource", resource.id())
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultStream()
+        .map(row -> new DailyUsage.Entry(instant(row[0]), (Long) row[1]))
+        .toList();
+  }
+
+  /** The value of the last record of a resource before {@code from}, if any. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Long> lastBefore(String customerId, Resource resource, Instant from) {
+    return em.createNamedQuery("UsageRecord.before", Long.class)
+        .setParameter("customerId", customerId)
+        .setParameter("resource", resource.id())
+        .setParameter("from", from)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** A selected time: EclipseLink applies the attribute's converter to some scalar selects only. */
+  private static Instant instant(Object value) {
+    return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
+  }
 }

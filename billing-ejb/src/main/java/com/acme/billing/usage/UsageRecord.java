@@ -18,6 +18,18 @@ import java.time.Instant;
     query =
         "select r from UsageRecord r where r.customerId = :customerId"
             + " and r.idempotencyKey = :idempotencyKey")
+@NamedQuery(
+    name = "UsageRecord.inRange",
+    query =
+        "select r.recordedAt, r.quantity from UsageRecord r where r.customerId = :customerId"
+            + " and r.resource = :resource and r.recordedAt >= :from and r.recordedAt < :to"
+            + " order by r.recordedAt, r.id")
+@NamedQuery(
+    name = "UsageRecord.before",
+    query =
+        "select r.quantity from UsageRecord r where r.customerId = :customerId"
+            + " and r.resource = :resource and r.recordedAt < :from"
+            + " order by r.recordedAt desc, r.id desc")
 public class UsageRecord {
 
   @Id

@@ -3,6 +3,7 @@ package com.acme.billing.usage;
 import com.acme.billing.api.IdempotencyKeyReusedException;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.UnknownResourceException;
+import com.acme.billing.api.UsageHistory;
 import com.acme.billing.api.UsageLine;
 import com.acme.billing.api.UsageMeter;
 import com.acme.billing.api.UsageOutcome;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +166,28 @@ public class UsageService implements UsageMeter {
   /** The tier whose limits apply now and the start of the customer's usage month. */
   private UsageLines.Context context(String customerId, Instant now) {
     return usageLines.context(states.state(customerId), now);
+  }
+
+  @Override
+  public UsageHistory history(String customerId, String resourceId, LocalDate from, LocalDate to) {
+    Resource resource =
+        Resource.byId(resourceId)
+            .orElseThrow(() -> new UnknownResourceException(resourceId, Resource.ids()));
+    Instant start = DailyUsage.start(from);
+    List<DailyUsage.Entry> entries =
+        counters.recordsBetween(customerId, resource, start, DailyUsage.end(to));
+    List<UsageHistory.Day> days =
+        resource.isConsumed()
+            ? DailyUsage.consumed(from, to, entries)
+            : DailyUsage.levels(
+                from, to, counters.lastBefore(customerId, resource, start).orElse(0L), entries);
+    return new UsageHistory(
+        customerId,
+        resource.id(),
+        resource.isConsumed() ? KIND_CONSUMED : KIND_LEVEL,
+        from,
+        to,
+        days);
   }
 
   private static Resource resource(String id, Resource.Kind kind) {

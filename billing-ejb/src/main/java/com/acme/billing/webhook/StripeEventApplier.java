@@ -1,5 +1,7 @@
 package com.acme.billing.webhook;
 
+import com.acme.billing.invoice.InvoiceFacts;
+import com.acme.billing.invoice.InvoiceHistory;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.StripeCustomers;
 import com.acme.billing.stripe.StripeSubscriptionReader;
@@ -30,6 +32,7 @@ public class StripeEventApplier {
   @EJB WebhookStore store;
   @EJB SubscriptionService subscriptions;
   @Inject StripeCustomers customers;
+  @Inject InvoiceHistory invoices;
   @Inject StripeSubscriptionReader reader;
   @Inject PaymentGateway gateway;
 
@@ -92,8 +95,24 @@ public class StripeEventApplier {
           "customer.subscription.resumed",
           "customer.subscription.deleted" ->
           subscription(event, typed(event, Subscription.class), type.endsWith(".deleted"), actor);
-      case "invoice.payment_failed" -> paymentFailed(event, typed(event, Invoice.class), actor);
-      case "invoice.paid" -> invoicePaid(typed(event, Invoice.class), actor);
+      case "invoice.payment_failed" -> {
+        Invoice invoice = typed(event, Invoice.class);
+        yield withHistory(event, invoice, paymentFailed(event, invoice, actor));
+      }
+      case "invoice.paid" -> {
+        Invoice invoice = typed(event, Invoice.class);
+        yield withHistory(event, invoice, invoicePaid(invoice, actor));
+      }
+      // The billing history only: the payment outcome comes with invoice.paid / payment_failed.
+      case "invoice.created",
+          "invoice.finalized",
+          "invoice.updated",
+          "invoice.voided",
+          "invoice.marked_uncollectible" ->
+          withHistory(
+              event,
+              typed(event, Invoice.class),
+              new Outcome(SubscriptionService.IGNORED, "not a payment outcome"));
       case "checkout.session.completed" -> checkoutCompleted(typed(event, Session.class));
       case "customer.created", "customer.updated" ->
           customer(typed(event, com.stripe.model.Customer.class));
@@ -153,6 +172,36 @@ public class StripeEventApplier {
       return new Outcome(SubscriptionService.IGNORED, "invoice without a subscription");
     }
     return new Outcome(subscriptions.markInvoicePaid(subscriptionId, invoice.getId(), actor), null);
+  }
+
+  /**
+   * Records the invoice in its customer's billing history besides what the event did to the
+   * subscription: the event counts as applied when either changed something.
+   */
+  private Outcome withHistory(Event event, Invoice invoice, Outcome subscriptionPart) {
+    Optional<String> customerId =
+        Optional.ofNullable(invoice.getCustomer()).flatMap(customers::customerFor);
+    if (customerId.isEmpty()) {
+      return SubscriptionService.APPLIED.equals(subscriptionPart.result())
+          ? subscriptionPart
+          : new Outcome(
+              subscriptionPart.result(),
+              "invoice of no known customer, in no billing history ("
+                  + subscriptionPart.detail()
+                  + ")");
+    }
+    boolean recorded =
+        invoices.record(customerId.get(), InvoiceFacts.of(invoice), event.getCreated());
+    if (SubscriptionService.APPLIED.equals(subscriptionPart.result()) || !recorded) {
+      return subscriptionPart;
+    }
+    return new Outcome(
+        SubscriptionService.APPLIED,
+        "recorded in the billing history ("
+            + (subscriptionPart.detail() == null
+                ? subscriptionPart.result()
+                : subscriptionPart.detail())
+            + ")");
   }
 
   /** The invoice's subscription (API 2026-07-29.dahlia: under parent.subscription_details). */

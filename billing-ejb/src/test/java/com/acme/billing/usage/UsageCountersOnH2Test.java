@@ -93,6 +93,55 @@ class UsageCountersOnH2Test {
         .isEqualTo(3);
   }
 
+  @Test
+  void theRecordsOfOneResourceAreReadForATimeRangeInTheOrderRecorded() {
+    consumeAt("cust_1", Resource.BUILD_HOURS, 2, "a", Instant.parse("2026-11-30T23:59:59Z"));
+    consumeAt("cust_1", Resource.BUILD_HOURS, 3, "b", Instant.parse("2026-12-01T00:00:00Z"));
+    consumeAt("cust_1", Resource.BUILD_HOURS, 4, "c", Instant.parse("2026-12-02T12:00:00Z"));
+    consumeAt("cust_1", Resource.AI_EMBEDDINGS, 50, "d", Instant.parse("2026-12-02T12:00:00Z"));
+    consumeAt("cust_2", Resource.BUILD_HOURS, 9, "e", Instant.parse("2026-12-02T12:00:00Z"));
+    consumeAt("cust_1", Resource.BUILD_HOURS, 5, "f", Instant.parse("2026-12-03T00:00:00Z"));
+
+    var entries =
+        db.<java.util.List<DailyUsage.Entry>>call(
+            em ->
+                counters(em)
+                    .recordsBetween(
+                        "cust_1",
+                        Resource.BUILD_HOURS,
+                        Instant.parse("2026-12-01T00:00:00Z"),
+                        Instant.parse("2026-12-03T00:00:00Z")));
+
+    assertThat(entries)
+        .containsExactly(
+            new DailyUsage.Entry(Instant.parse("2026-12-01T00:00:00Z"), 3),
+            new DailyUsage.Entry(Instant.parse("2026-12-02T12:00:00Z"), 4));
+    assertThat(
+            db.<Optional<Long>>call(
+                em ->
+                    counters(em)
+                        .lastBefore(
+                            "cust_1", Resource.BUILD_HOURS, Instant.parse("2026-12-01T00:00:00Z"))))
+        .contains(2L);
+    assertThat(
+            db.<Optional<Long>>call(
+                em ->
+                    counters(em)
+                        .lastBefore(
+                            "cust_1", Resource.BUILD_HOURS, Instant.parse("2026-11-30T00:00:00Z"))))
+        .isEmpty();
+  }
+
+  private void consumeAt(
+      String customerId, Resource resource, long quantity, String key, Instant at) {
+    db.run(em -> counters(em).ensureRow(customerId, resource, MONTH));
+    db.run(
+        em ->
+            counters(em)
+                .apply(
+                    customerId, resource, MONTH, "consumed", quantity, 1000, true, key, "svc", at));
+  }
+
   private void consume(
       String customerId, Resource resource, Instant period, long quantity, long limit, String key) {
     db.run(em -> counters(em).ensureRow(customerId, resource, period));

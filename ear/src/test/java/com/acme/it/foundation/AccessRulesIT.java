@@ -108,6 +108,9 @@ class AccessRulesIT {
           // About one customer.
           new Operation("GET", "/flags/billing_v2/evaluate?subject={c}", null, Rule.CUSTOMER, 200),
           new Operation("GET", "/billing/subscription/status/{c}", null, Rule.CUSTOMER, 200),
+          new Operation("GET", "/billing/invoices/{c}", null, Rule.CUSTOMER, 200),
+          new Operation(
+              "GET", "/billing/usage/history/{c}?resource=build_hours", null, Rule.CUSTOMER, 200),
           new Operation(
               "POST",
               "/billing/check-feature-access",

@@ -213,8 +213,15 @@ public final class Browser implements AutoCloseable {
         Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", width < 600));
     try {
       Number scrollWidth = (Number) js.executeScript("return document.documentElement.scrollWidth");
+      Object wide =
+          js.executeScript(
+              "return [...document.querySelectorAll('body *')]"
+                  + ".filter(e => e.getBoundingClientRect().right > arguments[0] + 1)"
+                  + ".slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '')"
+                  + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
+              width);
       assertThat(scrollWidth.intValue())
-          .as("%s at %d px needs no sideways scrolling", name, width)
+          .as("%s at %d px needs no sideways scrolling; wider: %s", name, width, wide)
           .isLessThanOrEqualTo(width);
       Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
       Map<String, Object> shot =

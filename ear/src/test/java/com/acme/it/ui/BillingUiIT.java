@@ -103,6 +103,20 @@ class BillingUiIT {
     browser.open("/panel.html");
     browser.waitForAttribute("current-tier", "data-tier", "PRO", SOON);
     assertThat(browser.text("plan")).contains("billed yearly").contains("Renews on");
+
+    // The payment's invoice, from the sandbox's signed invoice.paid, with its page and PDF.
+    WebElement invoice =
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#invoices tbody tr")), SOON);
+    assertThat(invoice.getAttribute("data-status")).isEqualTo("paid");
+    assertThat(invoice.getText()).contains("SANDBOX-").contains("$600").contains("paid");
+    String pdf = invoice.findElement(By.className("invoice-pdf")).getAttribute("href");
+    invoice.findElement(By.className("invoice-link")).click();
+    browser.waitUntil(d -> browser.path().startsWith("/sandbox/invoices/"), SOON);
+    assertThat(browser.driver().getPageSource()).contains("600.00 USD").contains("paid");
+    var download = http.get(java.net.URI.create(pdf).getPath(), null);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(download.body()).startsWith("%PDF-1.4").contains("600.00 USD").endsWith("%%EOF\n");
   }
 
   @Test
@@ -130,6 +144,14 @@ class BillingUiIT {
     assertThat(meter.getAttribute("aria-valuenow")).isEqualTo("4");
     assertThat(meter.getAttribute("aria-valuetext")).contains("Warning");
     assertThat(browser.attribute("usage-projects", "data-level")).isEqualTo("ok");
+
+    // Today's bar of the 30-day chart holds what was recorded.
+    WebElement chart = browser.waitForAttribute("chart-build_hours", "data-total", "4", SOON);
+    assertThat(chart.getAttribute("data-days")).isEqualTo("30");
+    assertThat(chart.findElement(By.tagName("svg")).getAttribute("aria-label"))
+        .contains("4 h in all");
+    assertThat(browser.attribute("chart-ai_embeddings", "data-total")).isEqualTo("950");
+    assertThat(browser.text("invoice-list")).contains("No invoices yet.");
   }
 
   @Test
@@ -374,7 +396,7 @@ class BillingUiIT {
     browser.signIn("ops", "admin");
     browser.find("rollout-billing_v2-development");
     browser.find("show-history-billing_v2").click();
-    browser.find("history-billing_v2").findElement(By.tagName("table"));
+    browser.waitUntil(d -> d.findElement(By.cssSelector("#history-billing_v2 table")), SOON);
     check("flags");
   }
 

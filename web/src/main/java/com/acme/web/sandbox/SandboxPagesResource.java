@@ -1,7 +1,9 @@
 package com.acme.web.sandbox;
 
+import com.acme.billing.api.Money;
 import com.acme.billing.api.Sandbox;
 import com.acme.billing.api.Sandbox.CheckoutPage;
+import com.acme.billing.api.Sandbox.InvoicePage;
 import com.acme.billing.api.Sandbox.PayResult;
 import com.acme.web.problem.HttpProblems;
 import com.acme.web.problem.ProblemException;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -90,6 +94,55 @@ public class SandboxPagesResource {
             portalId, action, formValue(form, "tierId"), formValue(form, "billingPeriod"));
     return portalHtml(
         portalId, sandbox.portalPage(portalId).orElseThrow(SandboxPagesResource::notFound), done);
+  }
+
+  @GET
+  @Path("invoices/{invoiceId}")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(hidden = true)
+  public String invoice(@PathParam("invoiceId") String invoiceId) {
+    InvoicePage invoice = invoicePage(invoiceId);
+    StringBuilder body = new StringBuilder("<dl>");
+    for (String[] row : invoiceRows(invoice)) {
+      body.append("<dt>").append(escape(row[0])).append("</dt><dd>");
+      body.append(escape(row[1])).append("</dd>");
+    }
+    body.append("</dl><p><a href=\"/sandbox/invoices/")
+        .append(escape(invoice.invoiceId()))
+        .append("/pdf\">Download PDF</a></p>");
+    return html("Invoice " + invoice.number() + " (sandbox)", body.toString());
+  }
+
+  @GET
+  @Path("invoices/{invoiceId}/pdf")
+  @Produces("application/pdf")
+  @Operation(hidden = true)
+  public byte[] invoicePdf(@PathParam("invoiceId") String invoiceId) {
+    InvoicePage invoice = invoicePage(invoiceId);
+    List<String> lines = new ArrayList<>();
+    lines.add("Invoice " + invoice.number() + " (Stripe sandbox)");
+    for (String[] row : invoiceRows(invoice)) {
+      lines.add(row[0] + ": " + row[1]);
+    }
+    return OnePagePdf.of(lines);
+  }
+
+  private InvoicePage invoicePage(String invoiceId) {
+    return sandbox.invoicePage(invoiceId).orElseThrow(SandboxPagesResource::notFound);
+  }
+
+  private static List<String[]> invoiceRows(InvoicePage invoice) {
+    return List.of(
+        new String[] {"Number", invoice.number()},
+        new String[] {"Status", invoice.status()},
+        new String[] {"Amount paid", money(invoice.amountPaid())},
+        new String[] {"Period", invoice.periodStart() + " to " + invoice.periodEnd()},
+        new String[] {"Date", invoice.created().toString()});
+  }
+
+  private static String money(Money money) {
+    return String.format(
+        Locale.ROOT, "%.2f %s", money.amount() / 100.0, money.currency().toUpperCase(Locale.ROOT));
   }
 
   private static String portalHtml(String portalId, Sandbox.PortalPage page, String message) {
@@ -168,12 +221,7 @@ public class SandboxPagesResource {
   }
 
   private static String page(CheckoutPage page, String error) {
-    String price =
-        String.format(
-            Locale.ROOT,
-            "%.2f %s",
-            page.price().amount() / 100.0,
-            page.price().currency().toUpperCase(Locale.ROOT));
+    String price = money(page.price());
     String body =
         "<p>"
             + escape(page.tierName())

@@ -1,5 +1,6 @@
 package com.acme.web.usage;
 
+import com.acme.billing.api.UsageHistory;
 import com.acme.billing.api.UsageMeter;
 import com.acme.billing.api.UsageOutcome;
 import com.acme.billing.api.UsageReport;
@@ -7,6 +8,7 @@ import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.request.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,21 +22,28 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,6 +64,10 @@ public class UsageResource {
   static final String MAX_AMOUNT = "1000000000";
 
   @EJB UsageMeter meter;
+
+  /** UTC: the days of the history are UTC days. */
+  private final Clock clock = Clock.systemUTC();
+
   @Context SecurityContext security;
 
   public record ConsumptionRequest(
@@ -225,5 +238,69 @@ public class UsageResource {
       request.usage().forEach((resource, amount) -> extra.put(resource, amount.longValueExact()));
     }
     return meter.check(request.customerId(), extra);
+  }
+
+  @GET
+  @Path("usage/history/{customerId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.CUSTOMER, Roles.SERVICE, Roles.ADMIN})
+  @Operation(
+      summary = "One resource's usage per day (UTC), for a usage chart",
+      description =
+          "Every day from `from` to `to` (both included; the last 30 days when omitted, at most"
+              + " 366): for build_hours and ai_embeddings what was consumed that day, for projects"
+              + " and storage_gb the level at the end of the day.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The resource's usage per day",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UsageHistory")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The customer id cannot be one (validation-failed), resource is missing, from or to is"
+              + " not a date, from is after to or the range is too long (invalid-parameter), or"
+              + " the resource does not exist (unknown-resource, with knownResources)")
+  @APIResponse(responseCode = "503", ref = "Busy")
+  public UsageHistory history(
+      @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_ID, message = Ids.CUSTOMER_ID_MESSAGE)
+          String customerId,
+      @Parameter(
+              description = "The resource",
+              required = true,
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"projects", "build_hours", "storage_gb", "ai_embeddings"}))
+          @QueryParam("resource")
+          String resource,
+      @Parameter(
+              description = "The first day (UTC), YYYY-MM-DD; 29 days before `to` when omitted",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("from")
+          String from,
+      @Parameter(
+              description = "The last day (UTC), YYYY-MM-DD; today when omitted",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("to")
+          String to) {
+    CallerAccess.actingFor(security, customerId);
+    if (resource == null || resource.isBlank()) {
+      throw QueryParameters.invalid("resource", "resource is required (one of the resource ids).");
+    }
+    if (resource.length() > 32) {
+      throw QueryParameters.invalid("resource", "resource must be at most 32 characters.");
+    }
+    LocalDate last = QueryParameters.date("to", to, LocalDate.now(clock));
+    LocalDate first =
+        QueryParameters.date("from", from, last.minusDays(UsageHistory.DEFAULT_DAYS - 1L));
+    if (first.isAfter(last)) {
+      throw QueryParameters.invalid("from", "from must not be after to.");
+    }
+    if (ChronoUnit.DAYS.between(first, last) + 1 > UsageHistory.MAX_DAYS) {
+      throw QueryParameters.invalid(
+          "from", "The range may cover at most " + UsageHistory.MAX_DAYS + " days.");
+    }
+    return meter.history(customerId, resource, first, last);
   }
 }

@@ -6,6 +6,7 @@ import com.acme.billing.api.WebhookAdministration.StoredWebhookEvent;
 import com.acme.web.Roles;
 import com.acme.web.problem.Problem;
 import com.acme.web.problem.ProblemException;
+import com.acme.web.request.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -73,10 +74,7 @@ public class AdminWebhookResource {
   }
 
   private static ProblemException invalid(String parameter, String detail) {
-    return new ProblemException(
-        Problem.of(400, "invalid-parameter", "Invalid parameter", detail)
-            .with("field", parameter)
-            .with("in", "query"));
+    return QueryParameters.invalid(parameter, detail);
   }
 
   @POST

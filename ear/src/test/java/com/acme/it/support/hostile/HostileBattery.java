@@ -255,7 +255,9 @@ public final class HostileBattery {
       String field = null;
       switch (p.in()) {
         case "path" -> {
-          if (hasControl(value) || climbsAboveRoot(op.path(), p.name(), value)) {
+          if (hasControl(value)
+              || value.contains(";")
+              || climbsAboveRoot(op.path(), p.name(), value)) {
             expect = Expect.REFUSED_BEFORE_APPLICATION;
           } else if (value.isEmpty() || value.equals(".") || value.equals("..")) {
             expect = Expect.ANY; // changes which resource the path names

@@ -1,0 +1,35 @@
+package com.acme.web.request;
+
+import com.acme.web.problem.Problem;
+import com.acme.web.problem.ProblemException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Reading query parameters that JAX-RS hands over as text, refusing them as problems. */
+public final class QueryParameters {
+
+  private QueryParameters() {}
+
+  /** A 400 {@code invalid-parameter} naming the query parameter. */
+  public static ProblemException invalid(String name, String detail) {
+    return new ProblemException(
+        Problem.of(400, "invalid-parameter", "Invalid parameter", detail)
+            .with("field", name)
+            .with("in", "query"));
+  }
+
+  /** An ISO date ({@code 2026-12-03}), or {@code fallback} when the parameter is absent. */
+  public static LocalDate date(String name, String value, LocalDate fallback) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    if (value.length() != 10) {
+      throw invalid(name, name + " must be a date written as YYYY-MM-DD.");
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalid(name, name + " must be a date written as YYYY-MM-DD.");
+    }
+  }
+}
