@@ -17,6 +17,7 @@ import {
   customerOf,
 } from "./page.js";
 import { renderInvoices, renderUsageCharts } from "./history.js";
+import { renderOverage } from "./overage.js";
 import { isUpgrade, offerPlanChange } from "./planchange.js";
 
 const PAID = ["STARTER", "PRO", "SCALE"];
@@ -76,7 +77,8 @@ function fill(percent) {
 function bar(resource, line) {
   const about = RESOURCES[resource] || { name: resource, unit: "" };
   const unit = about.unit ? " " + about.unit : "";
-  const numbers = `${line.used.toLocaleString("en-US")}${unit} of ${line.limit.toLocaleString("en-US")}${unit}`;
+  const topUp = line.topUp > 0 ? ` (${line.baseLimit.toLocaleString("en-US")} + ${line.topUp.toLocaleString("en-US")} top-up)` : "";
+  const numbers = `${line.used.toLocaleString("en-US")}${unit} of ${line.limit.toLocaleString("en-US")}${unit}${topUp}`;
   const shown = Math.min(100, Math.max(0, line.percent));
   const label = el("span", { class: "usage-name", id: "usage-label-" + resource }, about.name);
   return el(
@@ -204,7 +206,11 @@ async function load() {
   renderChange(status);
   renderManage(status);
   byId("panel").hidden = false;
-  await Promise.all([renderUsageCharts(byId("usage-charts"), customerId), renderInvoices(byId("invoice-list"), customerId)]);
+  await Promise.all([
+    renderUsageCharts(byId("usage-charts"), customerId),
+    renderInvoices(byId("invoice-list"), customerId),
+    renderOverage(byId("overage"), customerId),
+  ]);
   return status;
 }
 

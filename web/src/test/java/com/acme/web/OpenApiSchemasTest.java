@@ -75,6 +75,10 @@ class OpenApiSchemasTest {
     answers.put("InvoiceList", com.acme.billing.api.Invoices.InvoicePage.class);
     answers.put("UsageDay", com.acme.billing.api.UsageHistory.Day.class);
     answers.put("UsageHistory", com.acme.billing.api.UsageHistory.class);
+    answers.put("TopUpBought", com.acme.billing.api.TopUpBought.class);
+    answers.put("OveragePack", com.acme.billing.api.Overage.Pack.class);
+    answers.put("ResourceOverage", com.acme.billing.api.Overage.ResourceOverage.class);
+    answers.put("OverageSettings", com.acme.billing.api.Overage.OverageSettings.class);
     return answers;
   }
 

@@ -89,7 +89,11 @@ public final class PricingFile {
         }
         cumulative.add(feature);
       }
-      result.add(new Tier(id, name, i, monthly, yearly, limits, List.copyOf(cumulative)));
+      Map<Resource, TopUpPack> topUps = topUps(tier, at, currency);
+      if (i == 0 && !topUps.isEmpty()) {
+        throw new InvalidPricingException(at + ".topUps must be absent: FREE has no top-ups");
+      }
+      result.add(new Tier(id, name, i, monthly, yearly, limits, List.copyOf(cumulative), topUps));
     }
     if (!ids.contains(Tier.FREE) || !result.get(0).id().equals(Tier.FREE)) {
       throw new InvalidPricingException(
@@ -99,6 +103,35 @@ public final class PricingFile {
       throw new InvalidPricingException("tiers[0].prices must be 0: FREE costs nothing");
     }
     return List.copyOf(result);
+  }
+
+  /** The tier's overage packs: per metered resource (never projects) a size and a price. */
+  private static Map<Resource, TopUpPack> topUps(JsonObject tier, String at, String currency) {
+    Map<Resource, TopUpPack> packs = new EnumMap<>(Resource.class);
+    if (!tier.containsKey("topUps")) {
+      return packs;
+    }
+    JsonObject json = object(tier, "topUps", at + ".topUps");
+    for (String key : json.keySet()) {
+      String where = at + ".topUps." + key;
+      Resource resource =
+          Resource.byId(key)
+              .orElseThrow(
+                  () ->
+                      new InvalidPricingException(
+                          where + " is not a resource; known: " + Resource.ids()));
+      if (resource == Resource.PROJECTS) {
+        throw new InvalidPricingException(where + " is not allowed: projects have no top-ups");
+      }
+      JsonObject pack = object(json, key, where);
+      long size = count(pack, "size", where + ".size");
+      long price = count(pack, "price", where + ".price");
+      if (size == 0 || price == 0) {
+        throw new InvalidPricingException(where + ".size and .price must be at least 1");
+      }
+      packs.put(resource, new TopUpPack(size, new Money(price, currency)));
+    }
+    return packs;
   }
 
   private static String string(JsonObject o, String name, String at) {

@@ -3,10 +3,12 @@ package com.acme.billing.plan;
 import com.acme.billing.api.Money;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One plan of {@code pricing.json}. {@code features} holds the tier's own features and every lower
- * tier's; {@code rank} orders tiers from FREE upwards.
+ * tier's; {@code rank} orders tiers from FREE upwards; {@code topUps} the overage packs a customer
+ * of the tier can buy (none for FREE, never for projects).
  */
 public record Tier(
     String id,
@@ -15,7 +17,8 @@ public record Tier(
     Money monthly,
     Money yearly,
     Map<Resource, Long> limits,
-    List<String> features) {
+    List<String> features,
+    Map<Resource, TopUpPack> topUps) {
 
   public static final String FREE = "FREE";
 
@@ -25,6 +28,10 @@ public record Tier(
 
   public long limit(Resource resource) {
     return limits.get(resource);
+  }
+
+  public Optional<TopUpPack> topUp(Resource resource) {
+    return Optional.ofNullable(topUps.get(resource));
   }
 
   public boolean isFree() {

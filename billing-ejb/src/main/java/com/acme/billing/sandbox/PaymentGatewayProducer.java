@@ -112,6 +112,11 @@ public class PaymentGatewayProducer {
     }
 
     @Override
+    public ChargedInvoice chargeTopUp(TopUpCharge charge) {
+      throw refusal();
+    }
+
+    @Override
     public Subscription retrieveSubscription(String subscriptionId) {
       throw refusal();
     }

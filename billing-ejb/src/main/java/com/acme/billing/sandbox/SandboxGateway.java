@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -451,6 +452,51 @@ public class SandboxGateway implements PaymentGateway {
             now);
     invoices.put(invoiceId, invoice);
     deliver(SandboxObjects.event("invoice.paid", invoice, now));
+  }
+
+  /**
+   * A top-up as Stripe charges it: a paid invoice of its own (no subscription) and its signed
+   * {@code invoice.paid}. The sandbox has no cards on file, so the payment always succeeds; a
+   * failure is delivered as Stripe would, by an {@code invoice.payment_failed} event.
+   */
+  @Override
+  public ChargedInvoice chargeTopUp(TopUpCharge charge) {
+    return idempotency.once(
+        charge.idempotencyKey(),
+        SandboxIdempotency.fingerprint(
+            "top_up",
+            charge.stripeCustomerId(),
+            charge.resource(),
+            String.valueOf(charge.quantity()),
+            String.valueOf(charge.amount())),
+        ChargedInvoice.class,
+        () -> {
+          long now = Instant.now().getEpochSecond();
+          String invoiceId = SandboxObjects.id("in");
+          JsonObject invoice =
+              SandboxObjects.paidInvoice(
+                  invoiceId,
+                  String.format("SANDBOX-%04d", invoiceNumbers.incrementAndGet()),
+                  charge.stripeCustomerId(),
+                  null,
+                  charge.amount(),
+                  charge.currency(),
+                  now,
+                  now,
+                  publicBaseUrl() + "/sandbox/invoices/" + invoiceId,
+                  now);
+          invoice.addProperty("description", charge.description());
+          JsonObject metadata = new JsonObject();
+          metadata.addProperty(TOP_UP_METADATA, charge.idempotencyKey());
+          metadata.addProperty("customer_id", charge.customerId());
+          invoice.add("metadata", metadata);
+          invoices.put(invoiceId, invoice);
+          // Stripe sends the event after answering the pay request: so does the sandbox, from
+          // another thread, so the purchase's own transaction is not waited for.
+          String event = SandboxObjects.event("invoice.paid", invoice, now);
+          CompletableFuture.runAsync(() -> deliver(event));
+          return new ChargedInvoice(invoiceId, "paid");
+        });
   }
 
   /** An invoice the sandbox made, for its hosted invoice page. */

@@ -104,7 +104,10 @@ final class SandboxObjects {
     return sub;
   }
 
-  /** A paid invoice of a subscription, as Stripe sends it with {@code invoice.paid}. */
+  /**
+   * A paid invoice, as Stripe sends it with {@code invoice.paid}: of a subscription, or one-off (a
+   * top-up) when {@code subscriptionId} is null.
+   */
   static JsonObject paidInvoice(
       String invoiceId,
       String number,
@@ -132,6 +135,10 @@ final class SandboxObjects {
     invoice.addProperty("period_end", periodEnd);
     invoice.addProperty("hosted_invoice_url", hostedUrl);
     invoice.addProperty("invoice_pdf", hostedUrl + "/pdf");
+    if (subscriptionId == null) {
+      invoice.add("parent", null); // a one-off invoice
+      return invoice;
+    }
     JsonObject details = new JsonObject();
     details.add("metadata", null);
     details.addProperty("subscription", subscriptionId);

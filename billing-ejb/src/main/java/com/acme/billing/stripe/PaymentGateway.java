@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public interface PaymentGateway {
 
+  /** The metadata key naming the pack on a top-up's invoice (its idempotency key). */
+  String TOP_UP_METADATA = "top_up";
+
   /** The Stripe customer for our customer, created (once) if there is none yet. */
   String createCustomer(String customerId, String idempotencyKey);
 
@@ -61,6 +64,33 @@ public interface PaymentGateway {
    * it first.
    */
   Subscription cancelAtPeriodEnd(String subscriptionId, boolean cancel, String idempotencyKey);
+
+  /**
+   * Charges one overage pack at once: a draft invoice of its own with the pack as its one item,
+   * paid with the customer's default payment method. Each of the three calls carries the pack's key
+   * with a suffix, so a retried purchase of the same pack charges once.
+   *
+   * @throws com.acme.billing.api.PaymentProviderException a declined card, Stripe unavailable, ...
+   */
+  ChargedInvoice chargeTopUp(TopUpCharge charge);
+
+  /** One overage pack to charge; {@code idempotencyKey} names the pack (see TopUpRules.key). */
+  record TopUpCharge(
+      String stripeCustomerId,
+      String customerId,
+      String resource,
+      long quantity,
+      long amount,
+      String currency,
+      String idempotencyKey) {
+
+    public String description() {
+      return "Top-up: " + quantity + " more " + resource.replace('_', ' ') + " this month";
+    }
+  }
+
+  /** The invoice a charge made, and its status after paying (paid, or open while in progress). */
+  record ChargedInvoice(String invoiceId, String status) {}
 
   /** What a subscription checkout needs. */
   record CheckoutParameters(

@@ -10,10 +10,14 @@ import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Invoice;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.InvoiceCreateParams;
+import com.stripe.param.InvoiceItemCreateParams;
+import com.stripe.param.InvoicePayParams;
 import com.stripe.param.SubscriptionScheduleCreateParams;
 import com.stripe.param.SubscriptionScheduleReleaseParams;
 import com.stripe.param.SubscriptionScheduleUpdateParams;
@@ -259,6 +263,55 @@ public class StripeGateway implements PaymentGateway {
                     subscriptionId,
                     SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build(),
                     key(idempotencyKey)));
+  }
+
+  @Override
+  public ChargedInvoice chargeTopUp(TopUpCharge charge) {
+    String key = charge.idempotencyKey();
+    Invoice draft =
+        call(
+            () ->
+                client
+                    .v1()
+                    .invoices()
+                    .create(
+                        InvoiceCreateParams.builder()
+                            .setCustomer(charge.stripeCustomerId())
+                            .setCollectionMethod(
+                                InvoiceCreateParams.CollectionMethod.CHARGE_AUTOMATICALLY)
+                            .setAutoAdvance(false)
+                            // Only this pack: never another pending item of the customer.
+                            .setPendingInvoiceItemsBehavior(
+                                InvoiceCreateParams.PendingInvoiceItemsBehavior.EXCLUDE)
+                            .setDescription(charge.description())
+                            .putMetadata(
+                                StripeSubscriptionReader.CUSTOMER_ID_METADATA, charge.customerId())
+                            .putMetadata(TOP_UP_METADATA, key)
+                            .build(),
+                        key(key + ":invoice")));
+    call(
+        () ->
+            client
+                .v1()
+                .invoiceItems()
+                .create(
+                    InvoiceItemCreateParams.builder()
+                        .setCustomer(charge.stripeCustomerId())
+                        .setInvoice(draft.getId())
+                        .setAmount(charge.amount())
+                        .setCurrency(charge.currency())
+                        .setDescription(charge.description())
+                        .putMetadata(TOP_UP_METADATA, key)
+                        .build(),
+                    key(key + ":item")));
+    Invoice paid =
+        call(
+            () ->
+                client
+                    .v1()
+                    .invoices()
+                    .pay(draft.getId(), InvoicePayParams.builder().build(), key(key + ":pay")));
+    return new ChargedInvoice(paid.getId(), paid.getStatus());
   }
 
   private static boolean hasPrice(Session session, String priceId) {

@@ -7,7 +7,8 @@ import com.acme.billing.api.UsageLine;
  * including 100 % (the limit is reached, not passed: one more is refused), {@code exceeded} only
  * above the limit (after a downgrade or an {@code enforce: false} record). A limit of 0 is reached
  * at 0 ({@code critical}, 100 %) and exceeded by any use. Thresholds are compared in exact integer
- * arithmetic so that a boundary (120 of 150 is exactly 80 %) never depends on rounding.
+ * arithmetic so that a boundary (120 of 150 is exactly 80 %) never depends on rounding. The limit
+ * is the effective one: the plan's plus the overage top-ups bought for the period.
  */
 public final class UsageLevels {
 
@@ -19,7 +20,13 @@ public final class UsageLevels {
   private UsageLevels() {}
 
   public static UsageLine line(long used, long limit) {
-    return new UsageLine(used, limit, percent(used, limit), level(used, limit));
+    return line(used, limit, 0);
+  }
+
+  /** The line against the effective limit: the plan's {@code base} plus the period's top-ups. */
+  public static UsageLine line(long used, long base, long topUp) {
+    long limit = base + topUp;
+    return new UsageLine(used, limit, percent(used, limit), level(used, limit), base, topUp);
   }
 
   static String level(long used, long limit) {

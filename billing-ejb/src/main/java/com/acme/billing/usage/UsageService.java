@@ -2,8 +2,10 @@ package com.acme.billing.usage;
 
 import com.acme.billing.api.IdempotencyKeyReusedException;
 import com.acme.billing.api.InvalidUsageException;
+import com.acme.billing.api.TopUpBought;
 import com.acme.billing.api.UnknownResourceException;
 import com.acme.billing.api.UsageHistory;
+import com.acme.billing.api.UsageLimitExceededException;
 import com.acme.billing.api.UsageLine;
 import com.acme.billing.api.UsageMeter;
 import com.acme.billing.api.UsageOutcome;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Usage recording and reports. Each record runs in its own transaction ({@link UsageCounters});
@@ -39,10 +42,17 @@ public class UsageService implements UsageMeter {
   static final String KIND_CONSUMED = "consumed";
   static final String KIND_LEVEL = "level";
 
+  /** A check that would need more packs than this is refused rather than bought piece by piece. */
+  static final int MAX_PACKS_PER_REQUEST = 20;
+
+  /** Who bought a pack for a check-usage-limits call (the caller's identity is not passed). */
+  static final String CHECK_ACTOR = "check-usage-limits";
+
   @EJB UsageCounters counters;
   @Inject UsageLines usageLines;
   @Inject CustomerStates states;
   @Inject Clock clock;
+  @Inject TopUpBuyer buyer;
 
   @Override
   public UsageOutcome recordConsumption(
@@ -88,23 +98,64 @@ public class UsageService implements UsageMeter {
         });
     Instant now = clock.instant();
     MirrorState state = states.state(customerId);
-    Map<String, UsageLine> lines = usageLines.of(customerId, state, now);
+    UsageLines.Context context = usageLines.context(state, now);
+    // Only a check that names amounts buys packs: a plain look at the lines (the billing panel)
+    // must never spend the customer's money.
+    boolean mayBuy = !asked.isEmpty();
     if (asked.isEmpty()) {
       // No amounts: may the customer use one more unit? At exactly the limit it may not.
       for (Resource r : Resource.values()) {
         asked.put(r, 1L);
       }
     }
+    List<TopUpBought> bought = new ArrayList<>();
+    boolean capReached = false;
+    for (Map.Entry<Resource, Long> ask : asked.entrySet()) {
+      Resource r = ask.getKey();
+      if (!mayBuy
+          || context.tier().topUp(r).isEmpty()
+          || fits(usageLines.of(customerId, state, now), ask)) {
+        continue;
+      }
+      Instant period = r.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
+      LongSupplier wanted = () -> counters.used(customerId, r, period) + ask.getValue();
+      for (int packs = 0; packs < MAX_PACKS_PER_REQUEST; packs++) {
+        TopUpBuyer.Attempt attempt =
+            buyer.buyOne(customerId, r, context.tier(), context.monthStart(), wanted, CHECK_ACTOR);
+        if (attempt.outcome() == TopUpBuyer.Outcome.BOUGHT) {
+          bought.add(attempt.bought());
+        } else {
+          capReached |= attempt.outcome() == TopUpBuyer.Outcome.CAP_REACHED;
+          break;
+        }
+      }
+    }
+    Map<String, UsageLine> lines = usageLines.of(customerId, state, now);
     List<String> blockedBy = new ArrayList<>();
-    asked.forEach(
-        (r, amount) -> {
-          UsageLine line = lines.get(r.id());
-          if (amount > line.limit() - line.used()) { // used + amount > limit, without overflow
-            blockedBy.add(r.id());
-          }
-        });
-    String tierId = usageLines.context(state, now).tier().id();
-    return new UsageReport(customerId, tierId, blockedBy.isEmpty(), blockedBy, lines);
+    for (Map.Entry<Resource, Long> ask : asked.entrySet()) {
+      if (!fits(lines, ask)) {
+        blockedBy.add(ask.getKey().id());
+      }
+    }
+    String reason =
+        blockedBy.isEmpty()
+            ? null
+            : capReached ? UsageReport.OVERAGE_CAP_REACHED : UsageReport.LIMIT_REACHED;
+    List<TopUpBought> topUps =
+        asked.keySet().stream()
+            .map(
+                r ->
+                    TopUps.merged(
+                        r, bought.stream().filter(b -> b.resource().equals(r.id())).toList()))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    return new UsageReport(
+        customerId, context.tier().id(), blockedBy.isEmpty(), blockedBy, lines, topUps, reason);
+  }
+
+  private static boolean fits(Map<String, UsageLine> lines, Map.Entry<Resource, Long> ask) {
+    UsageLine line = lines.get(ask.getKey().id());
+    return ask.getValue() <= line.limit() - line.used(); // used + amount <= limit, no overflow
   }
 
   private UsageOutcome record(
@@ -122,22 +173,69 @@ public class UsageService implements UsageMeter {
     Instant now = clock.instant();
     UsageLines.Context context = context(customerId, now);
     Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
-    long limit = context.tier().limit(resource);
+    long base = context.tier().limit(resource);
     try {
       counters.ensureRow(customerId, resource, period);
     } catch (EJBException | PersistenceException e) {
       // A concurrent first record created the row: exactly what was needed.
     }
-    try {
-      counters.apply(
-          customerId, resource, period, kind, quantity, limit, enforce, idempotencyKey, actor, now);
-    } catch (EJBException | PersistenceException e) {
-      // A concurrent twin with the same key won the unique constraint: answer as a replay.
-      return replay(customerId, resource, kind, quantity, idempotencyKey).orElseThrow(() -> e);
+    List<TopUpBought> bought = new ArrayList<>();
+    for (int round = 0; ; round++) {
+      long topUp = topUp(customerId, context, resource);
+      try {
+        counters.apply(
+            customerId,
+            resource,
+            period,
+            kind,
+            quantity,
+            base + topUp,
+            enforce,
+            idempotencyKey,
+            actor,
+            now);
+        long usedNow = counters.used(customerId, resource, period);
+        return new UsageOutcome(
+            customerId,
+            resource.id(),
+            idempotencyKey,
+            UsageLevels.line(usedNow, base, topUp),
+            false,
+            TopUps.merged(resource, bought));
+      } catch (UsageLimitExceededException refused) {
+        if (round >= MAX_PACKS_PER_REQUEST || context.tier().topUp(resource).isEmpty()) {
+          throw refused;
+        }
+        LongSupplier wanted =
+            () ->
+                resource.isConsumed()
+                    ? counters.used(customerId, resource, period) + quantity
+                    : quantity;
+        TopUpBuyer.Attempt attempt =
+            buyer.buyOne(customerId, resource, context.tier(), context.monthStart(), wanted, actor);
+        switch (attempt.outcome()) {
+          case BOUGHT -> bought.add(attempt.bought());
+          case ROOM_MADE -> {
+            // Another request bought the room: try again with the raised limit.
+          }
+          case CAP_REACHED ->
+              throw new UsageLimitExceededException(
+                  resource.id(),
+                  refused.used(),
+                  refused.limit(),
+                  quantity,
+                  UsageReport.OVERAGE_CAP_REACHED);
+          default -> throw refused;
+        }
+      } catch (EJBException | PersistenceException e) {
+        // A concurrent twin with the same key won the unique constraint: answer as a replay.
+        return replay(customerId, resource, kind, quantity, idempotencyKey).orElseThrow(() -> e);
+      }
     }
-    long usedNow = counters.used(customerId, resource, period);
-    return new UsageOutcome(
-        customerId, resource.id(), idempotencyKey, UsageLevels.line(usedNow, limit), false);
+  }
+
+  private long topUp(String customerId, UsageLines.Context context, Resource resource) {
+    return usageLines.topUps(customerId, context).getOrDefault(resource, 0L);
   }
 
   private Optional<UsageOutcome> replay(
@@ -153,13 +251,16 @@ public class UsageService implements UsageMeter {
               }
               UsageLines.Context context = context(customerId, clock.instant());
               Instant period = resource.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
-              long limit = context.tier().limit(resource);
               return new UsageOutcome(
                   customerId,
                   resource.id(),
                   key,
-                  UsageLevels.line(counters.used(customerId, resource, period), limit),
-                  true);
+                  UsageLevels.line(
+                      counters.used(customerId, resource, period),
+                      context.tier().limit(resource),
+                      topUp(customerId, context, resource)),
+                  true,
+                  null);
             });
   }
 

@@ -2,6 +2,7 @@ package com.acme.billing.webhook;
 
 import com.acme.billing.invoice.InvoiceFacts;
 import com.acme.billing.invoice.InvoiceHistory;
+import com.acme.billing.overage.TopUpFailures;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.StripeCustomers;
 import com.acme.billing.stripe.StripeSubscriptionReader;
@@ -33,6 +34,7 @@ public class StripeEventApplier {
   @EJB SubscriptionService subscriptions;
   @Inject StripeCustomers customers;
   @Inject InvoiceHistory invoices;
+  @EJB TopUpFailures topUpFailures;
   @Inject StripeSubscriptionReader reader;
   @Inject PaymentGateway gateway;
 
@@ -153,6 +155,9 @@ public class StripeEventApplier {
   }
 
   private Outcome paymentFailed(Event event, Invoice invoice, String actor) {
+    if (topUpFailures.paymentFailed(invoice.getId(), actor)) {
+      return new Outcome(SubscriptionService.APPLIED, "top-up payment failed: headroom withdrawn");
+    }
     String subscriptionId = subscriptionOf(invoice);
     if (subscriptionId == null) {
       return new Outcome(SubscriptionService.IGNORED, "invoice without a subscription");

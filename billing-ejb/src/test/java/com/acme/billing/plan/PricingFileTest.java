@@ -53,6 +53,23 @@ class PricingFileTest {
     assertThat(shipped().get(0).yearlySavingPercent()).isZero();
   }
 
+  @Test
+  void paidTiersSellTopUpPacksOfTheMeteredResourcesAndFreeSellsNone() {
+    List<Tier> tiers = shipped();
+    assertThat(tiers.get(0).topUps()).isEmpty();
+    Tier starter = tiers.get(1);
+    assertThat(starter.topUp(Resource.BUILD_HOURS))
+        .contains(new TopUpPack(50, new com.acme.billing.api.Money(1000, "usd")));
+    assertThat(tiers.get(2).topUp(Resource.BUILD_HOURS))
+        .isEqualTo(starter.topUp(Resource.BUILD_HOURS));
+    assertThat(tiers.get(3).topUp(Resource.BUILD_HOURS).orElseThrow().size()).isEqualTo(100);
+    for (Tier paid : tiers.subList(1, 4)) {
+      assertThat(paid.topUps().keySet())
+          .containsExactlyInAnyOrder(
+              Resource.BUILD_HOURS, Resource.STORAGE_GB, Resource.AI_EMBEDDINGS);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -65,6 +82,12 @@ class PricingFileTest {
         "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [\"Basic Features\"]}]} | tiers[0].features[0]",
         "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}]} | tiers[0] must be FREE",
         "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {}, \"features\": []}]} | tiers[0].name",
+        "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [], \"topUps\": {\"build_hours\": {\"size\": 5, \"price\": 100}}}, {\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 1, \"yearly\": 10}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}]} | tiers[0].topUps must be absent",
+        "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}, {\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 1, \"yearly\": 10}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [], \"topUps\": {\"projects\": {\"size\": 1, \"price\": 100}}}]} | tiers[1].topUps.projects is not allowed",
+        "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}, {\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 1, \"yearly\": 10}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [], \"topUps\": {\"gpus\": {\"size\": 1, \"price\": 100}}}]} | tiers[1].topUps.gpus is not a resource",
+        "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}, {\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 1, \"yearly\": 10}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [], \"topUps\": {\"build_hours\": {\"size\": 0, \"price\": 100}}}]} | tiers[1].topUps.build_hours.size and .price must be at least 1",
+        "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}, {\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 1, \"yearly\": 10}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [], \"topUps\": {\"build_hours\": {\"price\": 100}}}]} | tiers[1].topUps.build_hours.size",
+        "{\"currency\": \"usd\", \"tiers\": [{\"id\": \"FREE\", \"name\": \"Free\", \"prices\": {\"monthly\": 0, \"yearly\": 0}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": []}, {\"id\": \"PRO\", \"name\": \"Pro\", \"prices\": {\"monthly\": 1, \"yearly\": 10}, \"limits\": {\"projects\": 1, \"build_hours\": 5, \"storage_gb\": 1, \"ai_embeddings\": 1}, \"features\": [], \"topUps\": {\"build_hours\": 50}}]} | tiers[1].topUps.build_hours must be an object",
         "not json | not a JSON object",
       })
   void brokenPricingIsRefusedNamingTheField(String json, String named) {

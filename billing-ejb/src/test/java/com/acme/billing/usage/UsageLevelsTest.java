@@ -58,4 +58,20 @@ class UsageLevelsTest {
   void largeNumbersFollowTheSameRule(long used, long limit, String level) {
     assertThat(UsageLevels.line(used, limit).level()).isEqualTo(level);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "150, 150, 0, 150, critical",
+    "160, 150, 50, 200, warning",
+    "150, 150, 50, 200, ok",
+    "190, 150, 50, 200, critical",
+  })
+  void theLevelsApplyToTheEffectiveLimitOfPlanAndTopUps(
+      long used, long base, long topUp, long limit, String level) {
+    UsageLine line = UsageLevels.line(used, base, topUp);
+    assertThat(line.limit()).isEqualTo(limit);
+    assertThat(line.baseLimit()).isEqualTo(base);
+    assertThat(line.topUp()).isEqualTo(topUp);
+    assertThat(line.level()).isEqualTo(level);
+  }
 }

@@ -109,6 +109,13 @@ class AccessRulesIT {
           new Operation("GET", "/flags/billing_v2/evaluate?subject={c}", null, Rule.CUSTOMER, 200),
           new Operation("GET", "/billing/subscription/status/{c}", null, Rule.CUSTOMER, 200),
           new Operation("GET", "/billing/invoices/{c}", null, Rule.CUSTOMER, 200),
+          new Operation("GET", "/billing/overage/{c}", null, Rule.CUSTOMER, 200),
+          new Operation(
+              "PUT",
+              "/billing/overage/{c}",
+              "{\"resources\":{\"build_hours\":{\"enabled\":false,\"monthlyCapCents\":0}}}",
+              Rule.CUSTOMER,
+              200),
           new Operation(
               "GET", "/billing/usage/history/{c}?resource=build_hours", null, Rule.CUSTOMER, 200),
           new Operation(

@@ -306,6 +306,42 @@ class BillingUiIT {
   }
 
   @Test
+  void topUpsTurnedOnInThePanelBuyAPackAtTheLimitAndItIsInvoiced() {
+    String customer = BillingApi.newCustomer("ui_topup");
+    BillingApi billing = new BillingApi(http);
+    browser.signIn(customer, "customer");
+    browser.waitUntil(d -> browser.exists("topups-not-offered"), SOON);
+    subscribeThroughThePages(customer, "STARTER");
+
+    browser.find("topup-enabled-build_hours").click();
+    WebElement cap = browser.find("topup-cap-build_hours");
+    cap.clear();
+    cap.sendKeys("20");
+    browser.find("topup-save-build_hours").click();
+    browser.waitUntil(d -> browser.text("status").startsWith("Saved: top-ups"), SOON);
+    assertThat(browser.text("status")).contains("on, up to $20.00 a month");
+
+    assertThat(billing.consume(customer, "build_hours", 40).statusCode()).isEqualTo(200);
+    var over = billing.consume(customer, "build_hours", 10);
+    assertThat(over.statusCode()).as(over.body()).isEqualTo(200);
+    assertThat(Http.json(over).getJsonObject("topUp").getJsonNumber("quantity").longValue())
+        .isEqualTo(50);
+
+    browser.find("refresh").click();
+    browser.waitForAttribute("topup-build_hours", "data-packs", "1", SOON);
+    assertThat(browser.text("usage-build_hours")).contains("50 h of 90 h (40 + 50 top-up)");
+    assertThat(browser.text("topup-spent-build_hours")).contains("$10 spent, 1 pack");
+    // The sandbox charged the pack on an invoice of its own and sent its signed invoice.paid.
+    browser.waitUntil(
+        d -> {
+          browser.find("refresh").click();
+          return d.findElements(By.cssSelector("#invoices tbody tr")).size() == 2;
+        },
+        SOON);
+    assertThat(browser.text("invoices")).contains("$10");
+  }
+
+  @Test
   void aPastDueSubscriptionShowsTheBannerWhoseButtonOpensThePortal() {
     String customer = BillingApi.newCustomer("ui_pastdue");
     subscribeThroughThePages(customer, "STARTER");

@@ -3,6 +3,7 @@ package com.acme.web.refusal;
 import com.acme.billing.api.BillingException;
 import com.acme.billing.api.CheckoutRefusedException;
 import com.acme.billing.api.IdempotencyKeyReusedException;
+import com.acme.billing.api.InvalidOverageException;
 import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.PaymentProviderException;
@@ -10,6 +11,7 @@ import com.acme.billing.api.UnknownFeatureException;
 import com.acme.billing.api.UnknownResourceException;
 import com.acme.billing.api.UnknownTierException;
 import com.acme.billing.api.UsageLimitExceededException;
+import com.acme.billing.api.UsageReport;
 import com.acme.billing.api.WebhookFailedException;
 import com.acme.billing.api.WrongResourceKindException;
 import com.acme.web.problem.BusyProblems;
@@ -58,21 +60,32 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           .with("knownTiers", u.known());
     }
     if (e instanceof UsageLimitExceededException u) {
+      boolean capped = UsageReport.OVERAGE_CAP_REACHED.equals(u.reason());
       return Problem.of(
               409,
               "usage-limit-exceeded",
               "Usage limit exceeded",
               "Recording this would take "
                   + u.resource()
-                  + " past the plan's limit of "
+                  + " past its limit of "
                   + u.limit()
                   + " (used "
                   + u.used()
-                  + "). Upgrade the plan or lower the usage; nothing was recorded.")
+                  + "). "
+                  + (capped
+                      ? "Another top-up would pass this month's overage cap: raise the cap,"
+                          + " upgrade the plan or lower the usage; nothing was recorded."
+                      : "Upgrade the plan, turn on top-ups or lower the usage; nothing was"
+                          + " recorded."))
           .with("resource", u.resource())
           .with("used", u.used())
           .with("limit", u.limit())
-          .with("requested", u.requested());
+          .with("requested", u.requested())
+          .with("reason", u.reason());
+    }
+    if (e instanceof InvalidOverageException o) {
+      return Problem.of(400, "invalid-overage", "Invalid overage setting", o.getMessage() + ".")
+          .with("field", o.field());
     }
     if (e instanceof IdempotencyKeyReusedException) {
       return Problem.of(
