@@ -81,12 +81,19 @@ public class TopUpPurchases implements TopUpBuyer {
             .filter(t -> t.resource().equals(resource.id()))
             .toList();
     long headroom = month.stream().filter(TopUp::counts).mapToLong(TopUp::quantity).sum();
-    if (TopUpRules.packsNeeded(wanted.getAsLong(), tier.limit(resource) + headroom, pack.size())
-        == 0) {
+    long needed =
+        TopUpRules.packsNeeded(wanted.getAsLong(), tier.limit(resource) + headroom, pack.size());
+    if (needed == 0) {
       return new Attempt(Outcome.ROOM_MADE, null);
     }
+    if (needed > MAX_PACKS_PER_REQUEST) {
+      return new Attempt(Outcome.TOO_MANY, null);
+    }
+    // Every pack the request needs must fit the cap, or none is bought: a pack that would not let
+    // the usage through is money spent for nothing.
     long spent = month.stream().filter(TopUp::counts).mapToLong(TopUp::amount).sum();
-    if (!TopUpRules.withinCap(spent, 1, pack.price().amount(), setting.get().monthlyCapCents())) {
+    if (!TopUpRules.withinCap(
+        spent, needed, pack.price().amount(), setting.get().monthlyCapCents())) {
       return new Attempt(Outcome.CAP_REACHED, null);
     }
     Optional<String> stripeCustomer = customers.stripeCustomerOf(customerId);

@@ -23,9 +23,14 @@ public interface TopUpBuyer {
     /** Another request bought a pack meanwhile: try the usage again. */
     ROOM_MADE,
     BOUGHT,
-    /** One more pack would pass the customer's monthly cap. */
-    CAP_REACHED
+    /** The packs the usage needs would pass the customer's monthly cap: none was bought. */
+    CAP_REACHED,
+    /** The usage needs more than {@link #MAX_PACKS_PER_REQUEST} packs: none was bought. */
+    TOO_MANY
   }
+
+  /** More packs than this for one request are refused (a client bug, not usage). */
+  int MAX_PACKS_PER_REQUEST = 20;
 
   record Attempt(Outcome outcome, TopUpBought bought) {}
 
@@ -34,7 +39,8 @@ public interface TopUpBuyer {
 
   /**
    * Buys one pack if {@code wanted} (the resource's use after the change, read under the purchase's
-   * lock) does not fit the effective limit and the customer's setting allows it.
+   * lock) does not fit the effective limit and the customer's setting allows every pack it needs
+   * (the caller asks again for the next one).
    */
   Attempt buyOne(
       String customerId,

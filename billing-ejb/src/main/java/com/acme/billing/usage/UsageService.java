@@ -42,9 +42,6 @@ public class UsageService implements UsageMeter {
   static final String KIND_CONSUMED = "consumed";
   static final String KIND_LEVEL = "level";
 
-  /** A check that would need more packs than this is refused rather than bought piece by piece. */
-  static final int MAX_PACKS_PER_REQUEST = 20;
-
   /** Who bought a pack for a check-usage-limits call (the caller's identity is not passed). */
   static final String CHECK_ACTOR = "check-usage-limits";
 
@@ -119,7 +116,7 @@ public class UsageService implements UsageMeter {
       }
       Instant period = r.isConsumed() ? context.monthStart() : UsagePeriod.LEVELS;
       LongSupplier wanted = () -> counters.used(customerId, r, period) + ask.getValue();
-      for (int packs = 0; packs < MAX_PACKS_PER_REQUEST; packs++) {
+      for (int packs = 0; packs < TopUpBuyer.MAX_PACKS_PER_REQUEST; packs++) {
         TopUpBuyer.Attempt attempt =
             buyer.buyOne(customerId, r, context.tier(), context.monthStart(), wanted, CHECK_ACTOR);
         if (attempt.outcome() == TopUpBuyer.Outcome.BOUGHT) {
@@ -203,7 +200,7 @@ public class UsageService implements UsageMeter {
             false,
             TopUps.merged(resource, bought));
       } catch (UsageLimitExceededException refused) {
-        if (round >= MAX_PACKS_PER_REQUEST || context.tier().topUp(resource).isEmpty()) {
+        if (round > TopUpBuyer.MAX_PACKS_PER_REQUEST || context.tier().topUp(resource).isEmpty()) {
           throw refused;
         }
         LongSupplier wanted =

@@ -170,6 +170,23 @@ class OverageIT {
   }
 
   @Test
+  void aRecordNeedingMorePacksThanTheCapAllowsBuysNone() {
+    String customer = proCustomerWithTopUps("partial", 1000); // one pack of 50 h
+    record(customer, 150);
+
+    HttpResponse<String> refused = consume(customer, 60); // needs two packs
+
+    assertProblem(refused, 409, "usage-limit-exceeded");
+    assertThat(Http.json(refused).getString("reason")).isEqualTo("overage_cap_reached");
+    assertThat(posts("/v1/invoices", customer)).isEmpty();
+    assertThat(
+            Database.queryLong(
+                "select count(*) from billing.top_up where customer_id = ?", customer))
+        .isZero();
+    assertThat(consume(customer, 50).statusCode()).as("one pack still fits").isEqualTo(200);
+  }
+
+  @Test
   void aBurstOfEightAtTheLimitBuysExactlyThePacksItNeeds() throws Exception {
     String customer = proCustomerWithTopUps("burst", 100_000);
     record(customer, 150);
