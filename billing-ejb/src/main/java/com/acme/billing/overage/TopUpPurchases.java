@@ -1,6 +1,7 @@
 package com.acme.billing.overage;
 
 import com.acme.billing.api.Money;
+import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.api.TopUpBought;
 import com.acme.billing.audit.AuditLog;
 import com.acme.billing.plan.Resource;
@@ -102,16 +103,48 @@ public class TopUpPurchases implements TopUpBuyer {
     }
     int number = month.stream().mapToInt(TopUp::packNumber).max().orElse(0) + 1;
     String key = TopUpRules.key(customerId, resource.id(), monthStart, number);
-    ChargedInvoice invoice =
-        gateway.chargeTopUp(
-            new TopUpCharge(
-                stripeCustomer.get(),
-                customerId,
-                resource.id(),
-                pack.size(),
-                pack.price().amount(),
-                pack.price().currency(),
-                key));
+    ChargedInvoice invoice;
+    try {
+      invoice =
+          gateway.chargeTopUp(
+              new TopUpCharge(
+                  stripeCustomer.get(),
+                  customerId,
+                  resource.id(),
+                  pack.size(),
+                  pack.price().amount(),
+                  pack.price().currency(),
+                  key));
+    } catch (PaymentProviderException e) {
+      if (e.kind() != PaymentProviderException.Kind.CARD_DECLINED) {
+        throw e;
+      }
+      // Kept, as failed: the next attempt (another card, perhaps) is the next pack number and so
+      // gets a key of its own; Stripe would answer this key's decline again for a day.
+      TopUp declined =
+          new TopUp(
+              customerId,
+              resource.id(),
+              monthStart,
+              number,
+              pack.size(),
+              pack.price().amount(),
+              pack.price().currency(),
+              null,
+              key,
+              clock.instant());
+      declined.fail();
+      store.add(declined);
+      audit.record(
+          actor,
+          customerId,
+          "top_up_declined",
+          null,
+          "{\"resource\":\"%s\",\"pack\":%d,\"declineCode\":\"%s\"}"
+              .formatted(resource.id(), number, e.code()),
+          clock.instant());
+      return new Attempt(Outcome.DECLINED, null);
+    }
     Instant now = clock.instant();
     store.add(
         new TopUp(

@@ -18,6 +18,7 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePayParams;
+import com.stripe.param.InvoiceVoidInvoiceParams;
 import com.stripe.param.SubscriptionScheduleCreateParams;
 import com.stripe.param.SubscriptionScheduleReleaseParams;
 import com.stripe.param.SubscriptionScheduleUpdateParams;
@@ -304,13 +305,31 @@ public class StripeGateway implements PaymentGateway {
                         .putMetadata(TOP_UP_METADATA, key)
                         .build(),
                     key(key + ":item")));
-    Invoice paid =
+    Invoice paid;
+    try {
+      paid =
+          call(
+              () ->
+                  client
+                      .v1()
+                      .invoices()
+                      .pay(draft.getId(), InvoicePayParams.builder().build(), key(key + ":pay")));
+    } catch (PaymentProviderException declined) {
+      if (declined.kind() == Kind.CARD_DECLINED) {
+        // The pack is not granted, so it must not be collected later either (the customer paying
+        // the open invoice by hand, a retry): void it. The next attempt is a new pack number.
         call(
             () ->
                 client
                     .v1()
                     .invoices()
-                    .pay(draft.getId(), InvoicePayParams.builder().build(), key(key + ":pay")));
+                    .voidInvoice(
+                        draft.getId(),
+                        InvoiceVoidInvoiceParams.builder().build(),
+                        key(key + ":void")));
+      }
+      throw declined;
+    }
     return new ChargedInvoice(paid.getId(), paid.getStatus());
   }
 

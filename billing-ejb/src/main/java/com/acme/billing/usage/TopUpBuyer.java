@@ -26,7 +26,9 @@ public interface TopUpBuyer {
     /** The packs the usage needs would pass the customer's monthly cap: none was bought. */
     CAP_REACHED,
     /** The usage needs more than {@link #MAX_PACKS_PER_REQUEST} packs: none was bought. */
-    TOO_MANY
+    TOO_MANY,
+    /** The card was declined: the pack was not bought (and its invoice voided). */
+    DECLINED
   }
 
   /** More packs than this for one request are refused (a client bug, not usage). */

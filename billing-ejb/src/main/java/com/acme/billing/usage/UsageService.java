@@ -106,7 +106,7 @@ public class UsageService implements UsageMeter {
       }
     }
     List<TopUpBought> bought = new ArrayList<>();
-    boolean capReached = false;
+    TopUpBuyer.Outcome refusal = null;
     for (Map.Entry<Resource, Long> ask : asked.entrySet()) {
       Resource r = ask.getKey();
       if (!mayBuy
@@ -122,7 +122,10 @@ public class UsageService implements UsageMeter {
         if (attempt.outcome() == TopUpBuyer.Outcome.BOUGHT) {
           bought.add(attempt.bought());
         } else {
-          capReached |= attempt.outcome() == TopUpBuyer.Outcome.CAP_REACHED;
+          if (attempt.outcome() == TopUpBuyer.Outcome.CAP_REACHED
+              || attempt.outcome() == TopUpBuyer.Outcome.DECLINED) {
+            refusal = attempt.outcome();
+          }
           break;
         }
       }
@@ -137,7 +140,11 @@ public class UsageService implements UsageMeter {
     String reason =
         blockedBy.isEmpty()
             ? null
-            : capReached ? UsageReport.OVERAGE_CAP_REACHED : UsageReport.LIMIT_REACHED;
+            : refusal == TopUpBuyer.Outcome.CAP_REACHED
+                ? UsageReport.OVERAGE_CAP_REACHED
+                : refusal == TopUpBuyer.Outcome.DECLINED
+                    ? UsageReport.TOP_UP_DECLINED
+                    : UsageReport.LIMIT_REACHED;
     List<TopUpBought> topUps =
         asked.keySet().stream()
             .map(
@@ -215,13 +222,15 @@ public class UsageService implements UsageMeter {
           case ROOM_MADE -> {
             // Another request bought the room: try again with the raised limit.
           }
-          case CAP_REACHED ->
+          case CAP_REACHED, DECLINED ->
               throw new UsageLimitExceededException(
                   resource.id(),
                   refused.used(),
                   refused.limit(),
                   quantity,
-                  UsageReport.OVERAGE_CAP_REACHED);
+                  attempt.outcome() == TopUpBuyer.Outcome.DECLINED
+                      ? UsageReport.TOP_UP_DECLINED
+                      : UsageReport.OVERAGE_CAP_REACHED);
           default -> throw refused;
         }
       } catch (EJBException | PersistenceException e) {

@@ -17,6 +17,7 @@ import com.acme.it.support.IntegrationTestSession;
 import com.acme.it.support.StripeEvents;
 import com.acme.it.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -184,6 +185,73 @@ class OverageIT {
                 "select count(*) from billing.top_up where customer_id = ?", customer))
         .isZero();
     assertThat(consume(customer, 50).statusCode()).as("one pack still fits").isEqualTo(200);
+  }
+
+  @Test
+  void aDeclinedCardBuysNothingVoidsTheInvoiceAndAFixedCardBuysTheNextPack() {
+    String customer = proCustomerWithTopUps("declined", 5000);
+    record(customer, 150);
+    stripe.stubFor(
+        post(urlPathMatching("/v1/invoices/in_topup_[A-Za-z0-9]+/void"))
+            .willReturn(
+                templated(
+                    Json.createObjectBuilder(StripeEvents.fixture("invoice"))
+                        .add("status", "void")
+                        .build()
+                        .toString())));
+    StubMapping declines =
+        stripe.stubFor(
+            post(urlPathMatching("/v1/invoices/in_topup_[A-Za-z0-9]+/pay"))
+                .atPriority(1)
+                .withHeader("Idempotency-Key", containing("topup_" + customer + "_"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(402)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
+                                + "\"decline_code\":\"insufficient_funds\","
+                                + "\"message\":\"Your card has insufficient funds.\"}}")));
+    HttpResponse<String> refused;
+    try {
+      refused = consume(customer, 10);
+    } finally {
+      stripe.removeStub(declines);
+    }
+
+    assertProblem(refused, 409, "usage-limit-exceeded");
+    assertThat(Http.json(refused).getString("reason")).isEqualTo("top_up_declined");
+    String invoiceId =
+        posts("/v1/invoiceitems", customer).get(0).formParameters().get("invoice").firstValue();
+    List<LoggedRequest> voids =
+        stripe.findAll(postRequestedFor(urlEqualTo("/v1/invoices/" + invoiceId + "/void")));
+    assertThat(voids).hasSize(1);
+    assertThat(voids.get(0).getHeader("Idempotency-Key")).endsWith("_1:void");
+    assertThat(
+            billing.usage(customer).getJsonObject("build_hours").getJsonNumber("limit").longValue())
+        .isEqualTo(150);
+
+    HttpResponse<String> fixed = consume(customer, 10);
+
+    assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+    assertThat(posts("/v1/invoices", customer))
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .containsExactly(
+            invoiceKey(customer, posts("/v1/invoices", customer).get(0), 1),
+            invoiceKey(customer, posts("/v1/invoices", customer).get(0), 2));
+    assertThat(
+            Database.queryLong(
+                "select count(*) from billing.audit_log where customer_id = ?"
+                    + " and action = 'top_up_declined'",
+                customer))
+        .isEqualTo(1);
+  }
+
+  /** The invoice key of pack {@code n} of the month named in {@code first}'s key. */
+  private static String invoiceKey(String customer, LoggedRequest first, int n) {
+    Matcher key = KEY.matcher(first.getHeader("Idempotency-Key"));
+    assertThat(key.matches()).isTrue();
+    return "topup_" + customer + "_build_hours_" + key.group(2) + "_" + n + ":invoice";
   }
 
   @Test

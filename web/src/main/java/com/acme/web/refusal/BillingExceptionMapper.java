@@ -60,7 +60,17 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
           .with("knownTiers", u.known());
     }
     if (e instanceof UsageLimitExceededException u) {
-      boolean capped = UsageReport.OVERAGE_CAP_REACHED.equals(u.reason());
+      String advice =
+          switch (u.reason()) {
+            case UsageReport.OVERAGE_CAP_REACHED ->
+                "Another top-up would pass this month's overage cap: raise the cap, upgrade the"
+                    + " plan or lower the usage; nothing was recorded.";
+            case UsageReport.TOP_UP_DECLINED ->
+                "The card on file was declined for a top-up, so none was bought: update the"
+                    + " payment method in the customer portal; nothing was recorded.";
+            default ->
+                "Upgrade the plan, turn on top-ups or lower the usage; nothing was recorded.";
+          };
       return Problem.of(
               409,
               "usage-limit-exceeded",
@@ -72,11 +82,7 @@ public class BillingExceptionMapper implements ExceptionMapper<BillingException>
                   + " (used "
                   + u.used()
                   + "). "
-                  + (capped
-                      ? "Another top-up would pass this month's overage cap: raise the cap,"
-                          + " upgrade the plan or lower the usage; nothing was recorded."
-                      : "Upgrade the plan, turn on top-ups or lower the usage; nothing was"
-                          + " recorded."))
+                  + advice)
           .with("resource", u.resource())
           .with("used", u.used())
           .with("limit", u.limit())
