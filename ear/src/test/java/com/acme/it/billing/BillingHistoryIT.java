@@ -107,6 +107,10 @@ class BillingHistoryIT {
         http.get("/billing/invoices/" + customer + "?size=101", Tokens.admin());
     assertProblem(tooBig, 400, "invalid-parameter");
     assertThat(Http.json(tooBig).getString("field")).isEqualTo("size");
+    HttpResponse<String> farPage =
+        http.get("/billing/invoices/" + customer + "?page=2147483647&size=100", Tokens.admin());
+    assertProblem(farPage, 400, "invalid-parameter");
+    assertThat(Http.json(farPage).getString("field")).isEqualTo("page");
     assertThat(invoices(customer, "", Tokens.admin()).getInt("total")).isZero();
   }
 

@@ -87,6 +87,10 @@ public class InvoiceResource {
       throw QueryParameters.invalid(
           "size", "size must be within 1.." + Invoices.MAX_PAGE_SIZE + ".");
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      // The first row asked for must be a row number the database can be asked for.
+      throw QueryParameters.invalid("page", "page is beyond the last possible page.");
+    }
     return invoices.invoices(customerId, page, size);
   }
 }
