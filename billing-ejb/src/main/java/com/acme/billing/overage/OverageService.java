@@ -33,19 +33,19 @@ public class OverageService implements Overage {
   public OverageSettings settings(String customerId) {
     Instant now = clock.instant();
     UsageLines.Context context = usageLines.context(states.state(customerId), now);
-    Map<String, OverageSetting> saved = new LinkedHashMap<>();
-    store.settings(customerId).forEach(s -> saved.put(s.resource(), s));
+    Map<String, OverageTerms> terms = new LinkedHashMap<>();
+    METERED.forEach(r -> terms.put(r.id(), OverageTerms.NONE));
+    store.settings(customerId).forEach(s -> terms.put(s.resource(), store.terms(s)));
     List<TopUp> month = store.ofPeriod(customerId, context.monthStart());
     Map<String, ResourceOverage> resources = new LinkedHashMap<>();
     for (Resource r : METERED) {
-      OverageSetting setting = saved.get(r.id());
       List<TopUp> bought =
           month.stream().filter(t -> t.resource().equals(r.id()) && t.counts()).toList();
       resources.put(
           r.id(),
           new ResourceOverage(
-              setting != null && setting.enabled(),
-              setting == null ? 0 : setting.monthlyCapCents(),
+              terms.get(r.id()).enabled(),
+              terms.get(r.id()).monthlyCapCents(),
               bought.stream().mapToLong(TopUp::amount).sum(),
               bought.size(),
               bought.stream().mapToLong(TopUp::quantity).sum(),
@@ -75,22 +75,26 @@ public class OverageService implements Overage {
                 "resources." + id + ".monthlyCapCents", "monthlyCapCents must be 0 or more");
           }
           OverageSetting setting = store.forChange(customerId, resource.id());
-          String before =
-              "{\"enabled\":%s,\"monthlyCapCents\":%d}"
-                  .formatted(setting.enabled(), setting.monthlyCapCents());
-          boolean enabled = change.enabled() == null ? setting.enabled() : change.enabled();
-          long cap =
-              change.monthlyCapCents() == null
-                  ? setting.monthlyCapCents()
-                  : change.monthlyCapCents();
-          setting.change(enabled, cap, actor, now);
+          OverageTerms before = store.terms(setting);
+          OverageTerms after =
+              new OverageTerms(
+                  change.enabled() == null ? before.enabled() : change.enabled(),
+                  change.monthlyCapCents() == null
+                      ? before.monthlyCapCents()
+                      : change.monthlyCapCents());
+          store.change(setting, after, actor, now);
+          // The audit names what changed, not the values: the terms are kept sealed (decision
+          // 0016).
           audit.record(
               actor,
               customerId,
               "overage_setting_changed",
-              before,
-              "{\"resource\":\"%s\",\"enabled\":%s,\"monthlyCapCents\":%d}"
-                  .formatted(resource.id(), enabled, cap),
+              null,
+              "{\"resource\":\"%s\",\"enabledChanged\":%s,\"capChanged\":%s}"
+                  .formatted(
+                      resource.id(),
+                      before.enabled() != after.enabled(),
+                      before.monthlyCapCents() != after.monthlyCapCents()),
               now);
         });
     return settings(customerId);

@@ -17,6 +17,13 @@ import java.util.Objects;
 @NamedQuery(
     name = "OverageSetting.byCustomer",
     query = "select s from OverageSetting s where s.customerId = :customerId")
+@NamedQuery(
+    name = "OverageSetting.keysAfter",
+    query =
+        "select s.customerId, s.resource from OverageSetting s"
+            + " where s.customerId > :customerId"
+            + " or (s.customerId = :customerId and s.resource > :resource)"
+            + " order by s.customerId, s.resource")
 public class OverageSetting {
 
   @Id
@@ -27,11 +34,16 @@ public class OverageSetting {
   @Column(name = "resource")
   private String resource;
 
-  @Column(name = "enabled", nullable = false)
-  private boolean enabled;
+  /** The terms of a row written before encryption at rest, until it is re-encrypted. */
+  @Column(name = "enabled")
+  private Boolean legacyEnabled;
 
-  @Column(name = "monthly_cap_cents", nullable = false)
-  private long monthlyCapCents;
+  @Column(name = "monthly_cap_cents")
+  private Long legacyMonthlyCapCents;
+
+  /** The terms ({@link OverageTerms}) sealed under the data keys. */
+  @Column(name = "terms_sealed")
+  private byte[] termsSealed;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
@@ -46,23 +58,36 @@ public class OverageSetting {
     this.resource = resource;
   }
 
-  void change(boolean enabled, long monthlyCapCents, String actor, Instant now) {
-    this.enabled = enabled;
-    this.monthlyCapCents = monthlyCapCents;
+  void change(byte[] termsSealed, String actor, Instant now) {
+    reseal(termsSealed);
     this.updatedBy = actor;
     this.updatedAt = now;
+  }
+
+  /** The same terms sealed anew (under the current primary key); not a change by anyone. */
+  void reseal(byte[] termsSealed) {
+    this.termsSealed = termsSealed;
+    this.legacyEnabled = null;
+    this.legacyMonthlyCapCents = null;
+  }
+
+  String customerId() {
+    return customerId;
   }
 
   String resource() {
     return resource;
   }
 
-  boolean enabled() {
-    return enabled;
+  byte[] termsSealed() {
+    return termsSealed;
   }
 
-  long monthlyCapCents() {
-    return monthlyCapCents;
+  /** The plaintext terms of a row not sealed yet. */
+  OverageTerms legacyTerms() {
+    return new OverageTerms(
+        Boolean.TRUE.equals(legacyEnabled),
+        legacyMonthlyCapCents == null ? 0 : legacyMonthlyCapCents);
   }
 
   /** The composite key: customer and resource. */
@@ -72,9 +97,17 @@ public class OverageSetting {
 
     public Key() {}
 
-    Key(String customerId, String resource) {
+    public Key(String customerId, String resource) {
       this.customerId = customerId;
       this.resource = resource;
+    }
+
+    public String customerId() {
+      return customerId;
+    }
+
+    public String resource() {
+      return resource;
     }
 
     @Override

@@ -73,7 +73,8 @@ public class TopUpPurchases implements TopUpBuyer {
       return new Attempt(Outcome.NOT_OFFERED, null);
     }
     Optional<OverageSetting> setting = store.lock(customerId, resource.id());
-    if (setting.isEmpty() || !setting.get().enabled()) {
+    OverageTerms terms = setting.map(store::terms).orElse(OverageTerms.NONE);
+    if (!terms.enabled()) {
       return new Attempt(Outcome.DISABLED, null);
     }
     TopUpPack pack = offered.get();
@@ -93,8 +94,7 @@ public class TopUpPurchases implements TopUpBuyer {
     // Every pack the request needs must fit the cap, or none is bought: a pack that would not let
     // the usage through is money spent for nothing.
     long spent = month.stream().filter(TopUp::counts).mapToLong(TopUp::amount).sum();
-    if (!TopUpRules.withinCap(
-        spent, needed, pack.price().amount(), setting.get().monthlyCapCents())) {
+    if (!TopUpRules.withinCap(spent, needed, pack.price().amount(), terms.monthlyCapCents())) {
       return new Attempt(Outcome.CAP_REACHED, null);
     }
     Optional<String> stripeCustomer = customers.stripeCustomerOf(customerId);

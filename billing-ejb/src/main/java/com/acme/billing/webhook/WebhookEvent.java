@@ -17,7 +17,12 @@ import java.time.Instant;
     query = "select e.status from WebhookEvent e where e.eventId = :eventId")
 @NamedQuery(
     name = "WebhookEvent.payload",
-    query = "select e.payload from WebhookEvent e where e.eventId = :eventId")
+    query = "select e.payload, e.payloadSealed from WebhookEvent e where e.eventId = :eventId")
+@NamedQuery(
+    name = "WebhookEvent.reseal",
+    query =
+        "update WebhookEvent e set e.payloadSealed = :sealed, e.payload = null"
+            + " where e.eventId = :eventId")
 @NamedQuery(
     name = "WebhookEvent.listByStatus",
     query =
@@ -44,8 +49,13 @@ public class WebhookEvent {
   @Column(name = "api_version")
   private String apiVersion;
 
-  @Column(name = "payload", nullable = false)
+  /** The payload of an event stored before encryption at rest, until it is re-encrypted. */
+  @Column(name = "payload")
   private String payload;
+
+  /** The payload sealed under the data keys ({@link com.acme.billing.encryption.DataCipher}). */
+  @Column(name = "payload_sealed")
+  private byte[] payloadSealed;
 
   @Column(name = "status", nullable = false)
   private String status;
@@ -67,7 +77,7 @@ public class WebhookEvent {
       String type,
       long created,
       String apiVersion,
-      String payload,
+      byte[] payloadSealed,
       String status,
       String detail,
       Instant now) {
@@ -75,7 +85,7 @@ public class WebhookEvent {
     this.type = type;
     this.created = created;
     this.apiVersion = apiVersion;
-    this.payload = payload;
+    this.payloadSealed = payloadSealed;
     this.status = status;
     this.detail = detail;
     this.receivedAt = now;

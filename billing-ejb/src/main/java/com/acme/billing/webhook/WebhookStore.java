@@ -1,5 +1,7 @@
 package com.acme.billing.webhook;
 
+import com.acme.billing.encryption.DataCipher;
+import com.acme.billing.encryption.ResealBatch;
 import com.acme.billing.persistence.LockTimeout;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +29,8 @@ public class WebhookStore {
   EntityManager em;
 
   @Inject LockTimeout lockTimeout;
+
+  @Inject DataCipher cipher;
 
   /** A stored event as the admin API lists it. */
   public record StoredEvent(
@@ -96,7 +100,7 @@ public class WebhookStore {
             type,
             created,
             apiVersion,
-            payload,
+            cipher.seal(payload, payloadContext(eventId)),
             known(status).code(),
             truncate(detail),
             now);
@@ -125,12 +129,53 @@ public class WebhookStore {
     return FAILED;
   }
 
+  /** The event's payload as received, opened if it is sealed. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<String> payload(String eventId) {
-    return em.createNamedQuery("WebhookEvent.payload", String.class)
+    return em.createNamedQuery("WebhookEvent.payload", Object[].class)
         .setParameter("eventId", eventId)
         .getResultStream()
-        .findFirst();
+        .findFirst()
+        .map(
+            r ->
+                r[1] == null ? (String) r[0] : cipher.open((byte[]) r[1], payloadContext(eventId)));
+  }
+
+  /**
+   * Seals the payloads of the events after {@code after} (in event id order) under the primary key,
+   * where they are in plaintext (stored before encryption at rest) or under an older key.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public ResealBatch<String> resealAfter(String after) {
+    // Native: the filter reads the key id inside the sealed bytes (Tink's prefix), so rows already
+    // under the primary key are skipped by the database instead of read into the server.
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select event_id, payload, payload_sealed from billing.webhook_event"
+                    + " where event_id > ?1 and (payload_sealed is null"
+                    + " or substring(payload_sealed from 1 for 5) <> ?2) order by event_id")
+            .setParameter(1, after)
+            .setParameter(2, cipher.primaryPrefix())
+            .setMaxResults(ResealBatch.SIZE)
+            .getResultList();
+    for (Object[] r : rows) {
+      String eventId = (String) r[0];
+      byte[] sealed = (byte[]) r[2];
+      String payload =
+          sealed == null ? (String) r[1] : cipher.open(sealed, payloadContext(eventId));
+      em.createNamedQuery("WebhookEvent.reseal")
+          .setParameter("sealed", cipher.seal(payload, payloadContext(eventId)))
+          .setParameter("eventId", eventId)
+          .executeUpdate();
+    }
+    String last = rows.isEmpty() ? null : (String) rows.get(rows.size() - 1)[0];
+    return new ResealBatch<>(last, rows.size());
+  }
+
+  /** The associated data of an event's sealed payload: it opens in that event's row only. */
+  public static String payloadContext(String eventId) {
+    return DataCipher.context("webhook_event", "payload", eventId);
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

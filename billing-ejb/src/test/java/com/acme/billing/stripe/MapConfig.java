@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** A MicroProfile {@link Config} of string properties from a map, for unit tests. */
-record MapConfig(Map<String, String> properties) implements Config {
+public record MapConfig(Map<String, String> properties) implements Config {
 
   @Override
   public <T> T getValue(String name, Class<T> type) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
 import com.acme.billing.api.TransientFailures;
 import com.acme.billing.api.WebhookFailedException;
+import com.acme.billing.encryption.TestCiphers;
 import com.acme.billing.persistence.LockTimeout;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -207,6 +208,7 @@ class WebhookReceiverOnH2Test {
           }
         };
     receiver.processing.store.em = reads;
+    receiver.processing.store.cipher = TestCiphers.SHARED;
 
     Throwable thrown = catchThrowable(() -> receiver.receive(payload, sign(payload)));
 
@@ -252,6 +254,7 @@ class WebhookReceiverOnH2Test {
           }
         };
     store.em = reads;
+    store.cipher = TestCiphers.SHARED;
     StripeEventApplier applier =
         new StripeEventApplier() {
           @Override
@@ -277,6 +280,7 @@ class WebhookReceiverOnH2Test {
     WebhookStore store = new WebhookStore();
     store.em = em;
     store.lockTimeout = LockTimeout.ofMillis(1000);
+    store.cipher = TestCiphers.SHARED;
     return store;
   }
 

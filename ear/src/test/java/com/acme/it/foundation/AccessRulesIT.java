@@ -193,6 +193,7 @@ class AccessRulesIT {
               null,
               Rule.ADMIN,
               404),
+          new Operation("POST", "/billing/admin/data-keys/re-encrypt", null, Rule.ADMIN, 200),
           new Operation(
               "POST",
               "/flags",

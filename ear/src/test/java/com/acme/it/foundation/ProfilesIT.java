@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The configuration profiles on a real server (the peer, its own JVM, started with exactly the
  * environment each test gives): production fails closed and names every setting at fault,
  * production with complete settings runs without any development convenience, development refuses a
- * live Stripe key and the retired APP_PROFILE switch, and the development token command answers
- * loopback callers only. Four server starts.
+ * live Stripe key and the retired APP_PROFILE switch, a data keyset that cannot open what the
+ * database holds is refused, and the development token command answers loopback callers only. Four
+ * server starts.
  */
 class ProfilesIT {
 
@@ -50,10 +51,12 @@ class ProfilesIT {
     environment.put("MP_CONFIG_PROFILE", "production");
     environment.put("STRIPE_SANDBOX_ENABLED", "true");
     environment.put("DEV_TOKEN_ENABLED", "true");
+    environment.put("BILLING_DATA_KEYS", ""); // none
     try (PeerServer peer = new PeerServer().start(environment)) {
       String refusal = refusal(peer);
       assertThat(refusal)
           .contains("app.environment (APP_ENVIRONMENT) is required in production")
+          .contains("billing.data.keys (BILLING_DATA_KEYS) or billing.data.keys.file")
           .contains("stripe.sandbox.enabled (STRIPE_SANDBOX_ENABLED) must be false")
           .contains("dev.token.enabled (DEV_TOKEN_ENABLED) must be false")
           .contains("stripe.api.key (STRIPE_API_KEY) is required")
@@ -132,16 +135,24 @@ class ProfilesIT {
   }
 
   @Test
-  void developmentRefusesALiveStripeKeyTheRetiredAppProfileAndAnUnknownEnvironment()
+  void developmentRefusesALiveStripeKeyTheRetiredAppProfileAnUnknownEnvironmentAndAWrongDataKey()
       throws Exception {
     Map<String, String> environment = database();
     // No MP_CONFIG_PROFILE: the development profile, whatever APP_PROFILE used to mean.
     environment.put("APP_PROFILE", "production");
     environment.put("APP_ENVIRONMENT", "qa");
     environment.put("STRIPE_API_KEY", TestSecrets.LIVE_STRIPE_KEY);
+    // A keyset of its own, not the one the main server sealed the test database's data with.
+    String wrongKeys =
+        TestSecrets.itDataKeys()
+            .replaceAll("\"value\":\"[^\"]+\"", "\"value\":\"" + otherKey() + "\"");
+    environment.put("BILLING_DATA_KEYS", wrongKeys);
     try (PeerServer peer = new PeerServer().start(environment)) {
       String refusal = refusal(peer);
       assertThat(refusal)
+          .contains("cannot decrypt the billing data this database holds")
+          .contains("billing.data.keys (BILLING_DATA_KEYS)")
+          .doesNotContain(otherKey())
           .contains("APP_PROFILE (app.profile) is \"production\" but the profile in force is")
           .contains("set MP_CONFIG_PROFILE=production")
           .contains("app.environment (APP_ENVIRONMENT) is \"qa\"")
@@ -190,21 +201,38 @@ class ProfilesIT {
     return environment;
   }
 
-  /** The application's refusal as the server logged it (one line naming every setting). */
-  private static String refusal(PeerServer peer) {
-    String[] line = new String[1];
+  /**
+   * The application's refusals as the server logged them, once the application has failed to start:
+   * the configuration's (one line naming every setting) and the data keys' (the billing module's
+   * start).
+   */
+  private static String refusal(PeerServer peer) throws IOException {
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
-            () -> {
-              String messages = peer.messages();
-              int at = messages.indexOf(REFUSAL);
-              assertThat(at).as("the refusal in the peer's messages.log").isNotNegative();
-              int end = messages.indexOf('\n', at);
-              line[0] = messages.substring(at, end < 0 ? messages.length() : end);
-            });
-    return line[0];
+            () ->
+                assertThat(peer.messages())
+                    .as("the refusal in the peer's messages.log")
+                    .contains(REFUSAL)
+                    .contains("CWWKZ0002E"));
+    return peer.messages()
+        .lines()
+        .filter(l -> l.contains(REFUSAL))
+        .map(l -> l.substring(l.indexOf(REFUSAL)))
+        .distinct()
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  /** An AES-256 key (Tink's serialised AesGcmKey: version 0, 32 bytes) that seals nothing here. */
+  private static String otherKey() {
+    byte[] key = new byte[34];
+    key[0] = 0x1a; // field 3 (key_value), length-delimited
+    key[1] = 32;
+    for (int i = 2; i < 34; i++) {
+      key[i] = (byte) (i * 7 + 3);
+    }
+    return Base64.getEncoder().encodeToString(key);
   }
 
   /** The refused application never becomes ready and serves none of its endpoints. */

@@ -34,6 +34,28 @@ public final class Database {
     }
   }
 
+  /** The columns of the single row a query returns, as JDBC reads them. */
+  public static Object[] queryRow(String sql, Object... parameters) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no row for " + sql);
+        }
+        Object[] row = new Object[rs.getMetaData().getColumnCount()];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        return row;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public static int update(String sql, Object... parameters) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {

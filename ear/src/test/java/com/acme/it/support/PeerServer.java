@@ -28,16 +28,22 @@ public final class PeerServer implements AutoCloseable {
   private final Path script = ItConfig.wlpDir().resolve("bin/server");
   private final String name;
   private final int httpPort;
+  private final boolean onTestDatabase;
   private boolean running;
 
-  /** The peer server of the multi-instance and fault tests. */
+  /**
+   * The peer server of the multi-instance and fault tests, on the test database: unless a test
+   * gives its own {@code BILLING_DATA_KEYS} (blank: none), it gets the data keys of the main
+   * server.
+   */
   public PeerServer() {
-    this(ItConfig.get("it.peer.server.name"), ItConfig.integer("it.peer.http.port"));
+    this(ItConfig.get("it.peer.server.name"), ItConfig.integer("it.peer.http.port"), true);
   }
 
-  private PeerServer(String name, int httpPort) {
+  private PeerServer(String name, int httpPort, boolean onTestDatabase) {
     this.name = name;
     this.httpPort = httpPort;
+    this.onTestDatabase = onTestDatabase;
   }
 
   /**
@@ -45,13 +51,18 @@ public final class PeerServer implements AutoCloseable {
    * anything else come from the environment given to {@link #startReady}.
    */
   public static PeerServer ui() {
-    return new PeerServer(ItConfig.get("it.ui.server.name"), ItConfig.integer("it.ui.http.port"));
+    return new PeerServer(
+        ItConfig.get("it.ui.server.name"), ItConfig.integer("it.ui.http.port"), false);
   }
 
   /** Starts the server with these environment variables (they override server.xml defaults). */
   public PeerServer start(Map<String, String> environment)
       throws IOException, InterruptedException {
-    run(List.of(script.toString(), "start", name), environment, Duration.ofMinutes(3));
+    Map<String, String> given = new HashMap<>(environment);
+    if (onTestDatabase) {
+      given.putIfAbsent("BILLING_DATA_KEYS", TestSecrets.itDataKeys());
+    }
+    run(List.of(script.toString(), "start", name), given, Duration.ofMinutes(3));
     running = true;
     return this;
   }

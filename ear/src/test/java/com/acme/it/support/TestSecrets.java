@@ -31,6 +31,11 @@ public final class TestSecrets {
         .toList();
   }
 
+  /** The data keyset of the servers on the test database (JSON, as BILLING_DATA_KEYS takes it). */
+  public static String itDataKeys() {
+    return ItConfig.get("it.billing.data.keys");
+  }
+
   /** Every configured secret of the run's servers. */
   public static List<String> configured() {
     List<String> all = new ArrayList<>();
@@ -38,6 +43,7 @@ public final class TestSecrets {
     all.addAll(itWebhookSecrets());
     all.add(LIVE_STRIPE_KEY);
     all.add(PRODUCTION_WEBHOOK_SECRET);
+    all.add(itDataKeys().replaceAll(".*\"value\":\"([^\"]+)\".*", "$1")); // the key's bytes
     return all;
   }
 }

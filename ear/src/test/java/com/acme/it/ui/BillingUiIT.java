@@ -10,7 +10,9 @@ import com.acme.it.support.Http;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
 import com.acme.it.support.Tokens;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -358,16 +360,36 @@ class BillingUiIT {
   }
 
   @Test
+  void theEmbeddedDefaultSealsTheDataWithADevelopmentKeyItMadeAndNamedInTheLog() throws Exception {
+    Path key =
+        ItConfig.wlpDir()
+            .resolve("usr/servers")
+            .resolve(ItConfig.get("it.ui.server.name"))
+            .resolve("data/billing-data-keys.json");
+
+    assertThat(key).exists();
+    assertThat(Files.getPosixFilePermissions(key))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    String keyBytes = Files.readString(key).replaceAll(".*\"value\":\"([^\"]+)\".*", "$1");
+    assertThat(server.messages())
+        .containsAnyOf(
+            "made a development key at " + key, "encrypted with the development key at " + key)
+        .doesNotContain(keyBytes);
+  }
+
+  @Test
   void theSuccessPageOffersARetryWhenActivationTakesLongerThanTenSeconds() {
     browser.signIn(BillingApi.newCustomer("ui_slow"), "customer");
     // A session the payment port does not know: activation never comes.
     browser.open("/success.html?session_id=cs_test_unknown_session");
-    assertThat(browser.find("result").getText()).contains("Activating");
+    // The page's script writes the state once it has run: wait for it, never read it at once.
+    browser.waitUntil(d -> browser.text("result").contains("Activating"), SOON);
     WebElement retry =
         browser.waitUntil(d -> d.findElement(By.id("retry")), Duration.ofSeconds(15));
     assertThat(browser.text("error")).contains("taking longer than usual");
     retry.click();
-    assertThat(browser.find("result").getText()).contains("Activating");
+    browser.waitUntil(d -> browser.text("result").contains("Activating"), SOON);
+    assertThat(browser.text("error")).doesNotContain("taking longer than usual");
   }
 
   @Test

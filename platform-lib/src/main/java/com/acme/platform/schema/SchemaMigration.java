@@ -78,6 +78,14 @@ public final class SchemaMigration {
     LOG.warning(logged + ", retrying in " + RETRY_MILLIS + " ms: " + cause.getMessage());
   }
 
+  /**
+   * The module cannot run with this configuration and will not retry: it stays not ready, for
+   * {@code publicReason}; the caller has logged what to change.
+   */
+  public void refused(String publicReason) {
+    notReadyReason = publicReason;
+  }
+
   public Optional<String> notReadyReason() {
     return Optional.ofNullable(notReadyReason);
   }

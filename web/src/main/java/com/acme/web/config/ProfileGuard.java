@@ -1,6 +1,8 @@
 package com.acme.web.config;
 
+import com.acme.billing.api.BillingModuleStatus;
 import com.acme.flags.api.Environments;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +33,9 @@ import org.eclipse.microprofile.config.Config;
  *   <li>production: {@code APP_ENVIRONMENT} is missing; the Stripe sandbox or the development token
  *       command is on; a Stripe API base is set; the Stripe key, webhook secret, price ids,
  *       redirect origins or the identity provider's key and issuer are missing or are the
- *       development ones.
+ *       development ones;
+ *   <li>what the billing module refuses ({@link BillingModuleStatus#startRefusal}): data keys that
+ *       are missing where required, unreadable, or cannot open what the database holds.
  * </ul>
  *
  * The message never carries a secret's value.
@@ -45,6 +49,8 @@ public class ProfileGuard {
   private static final List<String> LIVE_KEY_PREFIXES = List.of("sk_live_", "rk_live_");
 
   @Inject Config config;
+
+  @EJB BillingModuleStatus billing;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     List<String> problems = problems();
@@ -97,6 +103,7 @@ public class ProfileGuard {
                 + " run live keys with MP_CONFIG_PROFILE=production");
       }
     }
+    billing.startRefusal().ifPresent(problems::add);
     if (AppProfile.PRODUCTION.equals(profile)) {
       if (environment.isEmpty()) {
         problems.add(

@@ -2,6 +2,7 @@ package com.acme.web.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.billing.api.BillingModuleStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,21 @@ class ProfileGuardTest {
   private static ProfileGuard guard(Map<String, String> values) {
     ProfileGuard guard = new ProfileGuard();
     guard.config = new MapConfig(values);
+    guard.billing = new BillingRefusing(null);
     return guard;
+  }
+
+  /** The billing module's start-up verdict, as the guard asks for it. */
+  private record BillingRefusing(String refusal) implements BillingModuleStatus {
+    @Override
+    public Optional<String> notReadyReason() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> startRefusal() {
+      return Optional.ofNullable(refusal);
+    }
   }
 
   private static List<String> problems(Map<String, String> values) {
@@ -67,6 +82,18 @@ class ProfileGuardTest {
     Map<String, String> withoutEnvironment = development();
     withoutEnvironment.remove("app.environment");
     assertThat(problems(withoutEnvironment)).isEmpty();
+  }
+
+  @Test
+  void theBillingModulesRefusalIsNamedBesideTheConfigurationsOwnProblems() {
+    Map<String, String> values = development();
+    values.put("app.environment", "qa");
+    ProfileGuard guard = guard(values);
+    guard.billing = new BillingRefusing("billing.data.keys (BILLING_DATA_KEYS) cannot decrypt");
+
+    assertThat(guard.problems())
+        .anyMatch(p -> p.startsWith("app.environment (APP_ENVIRONMENT) is \"qa\""))
+        .contains("billing.data.keys (BILLING_DATA_KEYS) cannot decrypt");
   }
 
   @Test
