@@ -62,9 +62,8 @@ final class KeysetLoader {
       return parse(inline.get(), describe(INLINE, INLINE_ENV));
     }
     if (file.isPresent()) {
-      return parse(
-          read(Path.of(file.get().trim())),
-          describe(FILE, FILE_ENV) + " (" + file.get().trim() + ")");
+      String source = describe(FILE, FILE_ENV) + " (" + file.get().trim() + ")";
+      return parse(read(Path.of(file.get().trim()), source), source);
     }
     String profile = value(config, "mp.config.profile").map(String::trim).orElse("");
     if (!profile.equals("development")) {
@@ -132,14 +131,16 @@ final class KeysetLoader {
     } else {
       LOG.info("Billing data encrypted with the development key at " + path);
     }
-    return parse(read(path), "the development data key " + path);
+    String source = "the development data key " + path;
+    return parse(read(path, source), source);
   }
 
-  private static String read(Path path) {
+  private static String read(Path path, String source) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new DataKeysException("cannot read the data keyset file " + path, e);
+      throw new DataKeysException(
+          source + " cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -1,6 +1,7 @@
 package com.acme.billing.schema;
 
 import com.acme.billing.api.BillingModuleStatus;
+import com.acme.billing.encryption.DataCipher;
 import com.acme.billing.encryption.DataKeysException;
 import com.acme.billing.encryption.KeyCanary;
 import com.acme.platform.schema.SchemaMigration;
@@ -16,6 +17,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -42,6 +44,8 @@ public class BillingSchema implements BillingModuleStatus {
 
   @EJB KeyCanary canary;
 
+  @Inject DataCipher cipher;
+
   private volatile String startRefusal;
 
   private static final Logger LOG = Logger.getLogger(BillingSchema.class.getName());
@@ -60,6 +64,13 @@ public class BillingSchema implements BillingModuleStatus {
   }
 
   private void migrateOrRetryLater(boolean starting) {
+    try {
+      // The keys first: a missing or unreadable keyset is refused even while the database is down.
+      cipher.primaryKeyId();
+    } catch (DataKeysException e) {
+      refuse(e, starting);
+      return;
+    }
     if (!migration.tryMigrate(dataSource)) {
       timers.createSingleActionTimer(SchemaMigration.RETRY_MILLIS, new TimerConfig(null, false));
       return;
@@ -67,11 +78,7 @@ public class BillingSchema implements BillingModuleStatus {
     try {
       canary.verify();
     } catch (DataKeysException e) {
-      startRefusal = e.getMessage();
-      migration.refused("billing data keys unusable (see the server log)");
-      if (!starting) {
-        LOG.severe("The billing module cannot serve: " + e.getMessage());
-      }
+      refuse(e, starting);
       return;
     } catch (RuntimeException e) {
       migration.notReady(
@@ -82,6 +89,15 @@ public class BillingSchema implements BillingModuleStatus {
       return;
     }
     migration.ready();
+  }
+
+  /** The module cannot serve with these keys; at start the web module's guard says so. */
+  private void refuse(DataKeysException e, boolean starting) {
+    startRefusal = e.getMessage();
+    migration.refused("billing data keys unusable (see the server log)");
+    if (!starting) {
+      LOG.severe("The billing module cannot serve: " + e.getMessage());
+    }
   }
 
   @Override

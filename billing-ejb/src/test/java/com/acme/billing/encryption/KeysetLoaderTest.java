@@ -87,6 +87,22 @@ class KeysetLoaderTest {
   }
 
   @Test
+  void aKeysetFileThatCannotBeReadIsRefusedNamingTheSetting() {
+    Path missing = dir.resolve("absent.json");
+
+    Throwable refused =
+        catchThrowable(
+            () -> KeysetLoader.load(config("billing.data.keys.file", missing.toString()), dir));
+
+    assertThat(refused)
+        .isInstanceOf(DataKeysException.class)
+        .hasMessage(
+            "billing.data.keys.file (BILLING_DATA_KEYS_FILE) ("
+                + missing
+                + ") cannot be read (NoSuchFileException)");
+  }
+
+  @Test
   void aMalformedKeysetIsRefusedWithoutEchoingIt() {
     String broken = "{\"primaryKeyId\": 1, \"key\": [{\"keyData\": \"c2VjcmV0LWJ5dGVz\"}]}";
 
