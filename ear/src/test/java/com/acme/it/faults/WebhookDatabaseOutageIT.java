@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -74,8 +78,15 @@ class WebhookDatabaseOutageIT {
         .untilAsserted(
             () -> assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(503));
 
-    for (String payload : payloads) {
-      HttpResponse<String> refused = stripe.deliver(payload);
+    // Delivered at once, as Stripe does: each is held until the database read gives up.
+    ExecutorService senders = Executors.newFixedThreadPool(payloads.size());
+    List<CompletableFuture<HttpResponse<String>>> deliveries =
+        payloads.stream()
+            .map(payload -> CompletableFuture.supplyAsync(() -> stripe.deliver(payload), senders))
+            .toList();
+    senders.shutdown();
+    for (CompletableFuture<HttpResponse<String>> delivery : deliveries) {
+      HttpResponse<String> refused = delivery.get(60, TimeUnit.SECONDS);
       assertThat(refused.statusCode()).as(refused.body()).isBetween(500, 599);
       assertThat(refused.headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/problem+json");
