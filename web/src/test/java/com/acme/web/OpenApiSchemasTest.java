@@ -76,6 +76,8 @@ class OpenApiSchemasTest {
     answers.put("UsageDay", com.acme.billing.api.UsageHistory.Day.class);
     answers.put("UsageHistory", com.acme.billing.api.UsageHistory.class);
     answers.put("TopUpBought", com.acme.billing.api.TopUpBought.class);
+    answers.put("AuditPage", com.acme.billing.api.AuditTrail.Page.class);
+    answers.put("AuditEntry", com.acme.billing.api.AuditTrail.Entry.class);
     answers.put("ReEncryption", com.acme.billing.api.DataKeyAdministration.ReEncryption.class);
     answers.put("OveragePack", com.acme.billing.api.Overage.Pack.class);
     answers.put("ResourceOverage", com.acme.billing.api.Overage.ResourceOverage.class);

@@ -1,6 +1,7 @@
 package com.acme.billing.api;
 
 import jakarta.ejb.Local;
+import java.util.List;
 import java.util.Optional;
 
 /** Whether the billing module can serve: its schema is migrated and its plans are loaded. */
@@ -17,4 +18,12 @@ public interface BillingModuleStatus {
    * checks when it comes back, and stays not ready if it must).
    */
   Optional<String> startRefusal();
+
+  /**
+   * Which payment side serves ({@code sandbox} or {@code stripe}) and what keeps it from taking
+   * money: settings that are missing, named, never their values. Empty problems: complete.
+   */
+  record PaymentConfiguration(String mode, List<String> problems) {}
+
+  PaymentConfiguration paymentConfiguration();
 }

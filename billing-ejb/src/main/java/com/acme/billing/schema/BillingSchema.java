@@ -4,6 +4,7 @@ import com.acme.billing.api.BillingModuleStatus;
 import com.acme.billing.encryption.DataCipher;
 import com.acme.billing.encryption.DataKeysException;
 import com.acme.billing.encryption.KeyCanary;
+import com.acme.billing.readiness.PaymentReadiness;
 import com.acme.platform.schema.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -45,6 +46,8 @@ public class BillingSchema implements BillingModuleStatus {
   @EJB KeyCanary canary;
 
   @Inject DataCipher cipher;
+
+  @Inject PaymentReadiness payments;
 
   private volatile String startRefusal;
 
@@ -98,6 +101,11 @@ public class BillingSchema implements BillingModuleStatus {
     if (!starting) {
       LOG.severe("The billing module cannot serve: " + e.getMessage());
     }
+  }
+
+  @Override
+  public PaymentConfiguration paymentConfiguration() {
+    return payments.check();
   }
 
   @Override

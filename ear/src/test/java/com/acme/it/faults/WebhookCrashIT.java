@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.it.support.BillingApi;
 import com.acme.it.support.Database;
 import com.acme.it.support.Http;
-import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
+import com.acme.it.support.SharedPeer;
 import com.acme.it.support.StripeEvents;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,25 +29,12 @@ class WebhookCrashIT {
 
   private static final int EVENTS = 240;
   private static final int KILL_AFTER_ANSWERED = 40;
-  private static final Map<String, String> ENVIRONMENT =
-      Map.of(
-          "DB_PORT",
-          ItConfig.get("it.db.port"),
-          "STRIPE_WEBHOOK_SECRETS",
-          StripeEvents.CURRENT_SECRET);
-
-  private static final PeerServer PEER = new PeerServer();
-
-  @AfterAll
-  static void stop() throws Exception {
-    PEER.close();
-  }
 
   @Test
   void everyAnsweredEventSurvivesAKillAndEveryUnansweredOneIsAppliedOnceOnRedelivery()
       throws Exception {
-    PEER.startReady(ENVIRONMENT);
-    StripeEvents peer = new StripeEvents(PEER.http());
+    PeerServer server = SharedPeer.ready();
+    StripeEvents peer = new StripeEvents(server.http());
     String run = BillingApi.newCustomer("crash");
     List<String> payloads = new ArrayList<>();
     List<String> eventIds = new ArrayList<>();
@@ -90,7 +75,7 @@ class WebhookCrashIT {
     while (answeredCount.get() < KILL_AFTER_ANSWERED) {
       Thread.sleep(5);
     }
-    PEER.kill();
+    server.kill();
     senders.shutdown();
     assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     Set<Integer> acknowledged = Set.copyOf(answered);
@@ -98,7 +83,7 @@ class WebhookCrashIT {
         .as("the kill came in the middle of the stream")
         .isBetween(KILL_AFTER_ANSWERED, EVENTS - 1);
 
-    PEER.startReady(ENVIRONMENT);
+    SharedPeer.ready(); // started again, on the same database
 
     // Everything acknowledged before the kill is stored and applied.
     for (int index : acknowledged) {

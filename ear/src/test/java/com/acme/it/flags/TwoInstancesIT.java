@@ -7,15 +7,13 @@ import com.acme.it.support.BillingApi;
 import com.acme.it.support.BillingV2SeedRestored;
 import com.acme.it.support.Deployments;
 import com.acme.it.support.FlagsApi;
-import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
+import com.acme.it.support.SharedPeer;
 import com.acme.it.support.StripeEvents;
 import java.time.Duration;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,21 +37,7 @@ class TwoInstancesIT {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    peer =
-        new PeerServer()
-            .startReady(
-                Map.of(
-                    "DB_PORT",
-                    ItConfig.get("it.db.port"),
-                    "STRIPE_WEBHOOK_SECRETS",
-                    StripeEvents.PREVIOUS_SECRET + "," + StripeEvents.CURRENT_SECRET));
-  }
-
-  @AfterAll
-  static void stopPeer() throws Exception {
-    if (peer != null) {
-      peer.close();
-    }
+    peer = SharedPeer.ready();
   }
 
   @Test

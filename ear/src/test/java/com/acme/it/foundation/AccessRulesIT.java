@@ -194,6 +194,7 @@ class AccessRulesIT {
               Rule.ADMIN,
               404),
           new Operation("POST", "/billing/admin/data-keys/re-encrypt", null, Rule.ADMIN, 200),
+          new Operation("GET", "/billing/audit?customerId={c}", null, Rule.ADMIN, 200),
           new Operation(
               "POST",
               "/flags",

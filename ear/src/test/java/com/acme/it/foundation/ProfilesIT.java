@@ -10,6 +10,7 @@ import com.acme.it.support.PeerServer;
 import com.acme.it.support.StripeEvents;
 import com.acme.it.support.TestSecrets;
 import com.acme.it.support.Tokens;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -98,6 +99,10 @@ class ProfilesIT {
       assertThat(peer.messages())
           .contains("Configuration profile production")
           .doesNotContain(REFUSAL);
+      JsonObject payments =
+          Http.healthCheck(Http.json(http.get("/health/ready", null)), "payments");
+      assertThat(payments.getJsonObject("data").getString("mode")).isEqualTo("stripe");
+      assertThat(payments.getString("status")).isEqualTo("UP");
 
       // The identity provider's tokens verify; the development key's do not.
       String admin = Tokens.signed(idp.getPrivate(), IDP_ISSUER, "ops-1", List.of("admin"), null);

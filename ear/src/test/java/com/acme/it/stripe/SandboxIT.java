@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.it.support.BillingApi;
 import com.acme.it.support.Http;
-import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
+import com.acme.it.support.SharedPeer;
 import com.acme.it.support.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +37,8 @@ class SandboxIT {
 
   @BeforeAll
   static void startServerWithoutStripeKey() throws Exception {
-    peer = new PeerServer().startReady(Map.of("DB_PORT", ItConfig.get("it.db.port")));
+    peer = SharedPeer.ready();
     http = peer.http();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (peer != null) {
-      peer.close();
-    }
   }
 
   @Test

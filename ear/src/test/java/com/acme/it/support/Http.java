@@ -84,4 +84,12 @@ public final class Http {
       return reader.readObject();
     }
   }
+
+  /** One named check of a health answer (their order is not fixed). */
+  public static JsonObject healthCheck(JsonObject health, String name) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(c -> name.equals(c.getString("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+  }
 }

@@ -57,6 +57,13 @@ public class IntegrationTestSession implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    try {
+      SharedPeer.stop();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop the shared peer server", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (proxy != null) {
       proxy.close();
     }

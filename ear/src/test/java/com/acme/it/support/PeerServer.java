@@ -29,6 +29,7 @@ public final class PeerServer implements AutoCloseable {
   private final String name;
   private final int httpPort;
   private final boolean onTestDatabase;
+  private final boolean shared;
   private boolean running;
 
   /**
@@ -37,13 +38,19 @@ public final class PeerServer implements AutoCloseable {
    * server.
    */
   public PeerServer() {
-    this(ItConfig.get("it.peer.server.name"), ItConfig.integer("it.peer.http.port"), true);
+    this(false);
   }
 
-  private PeerServer(String name, int httpPort, boolean onTestDatabase) {
+  /** The peer; {@code shared}: the one {@link SharedPeer} keeps running between test classes. */
+  PeerServer(boolean shared) {
+    this(ItConfig.get("it.peer.server.name"), ItConfig.integer("it.peer.http.port"), true, shared);
+  }
+
+  private PeerServer(String name, int httpPort, boolean onTestDatabase, boolean shared) {
     this.name = name;
     this.httpPort = httpPort;
     this.onTestDatabase = onTestDatabase;
+    this.shared = shared;
   }
 
   /**
@@ -52,12 +59,15 @@ public final class PeerServer implements AutoCloseable {
    */
   public static PeerServer ui() {
     return new PeerServer(
-        ItConfig.get("it.ui.server.name"), ItConfig.integer("it.ui.http.port"), false);
+        ItConfig.get("it.ui.server.name"), ItConfig.integer("it.ui.http.port"), false, false);
   }
 
   /** Starts the server with these environment variables (they override server.xml defaults). */
   public PeerServer start(Map<String, String> environment)
       throws IOException, InterruptedException {
+    if (onTestDatabase && !shared) {
+      SharedPeer.stop(); // the same Liberty server, about to start with another environment
+    }
     Map<String, String> given = new HashMap<>(environment);
     if (onTestDatabase) {
       given.putIfAbsent("BILLING_DATA_KEYS", TestSecrets.itDataKeys());
@@ -82,7 +92,7 @@ public final class PeerServer implements AutoCloseable {
           .ignoreExceptions()
           .until(() -> http.get("/health/ready", null).statusCode() == 200);
     } catch (RuntimeException | Error e) {
-      close();
+      stop();
       throw e;
     }
     return this;
@@ -124,8 +134,23 @@ public final class PeerServer implements AutoCloseable {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
+  boolean running() {
+    return running;
+  }
+
+  /** Stops the shared peer (its users leave it running: {@link #close} does nothing for it). */
+  void stopShared() throws IOException, InterruptedException {
+    stop();
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
+    if (!shared) { // the shared one is kept running for the next test class; SharedPeer stops it
+      stop();
+    }
+  }
+
+  private void stop() throws IOException, InterruptedException {
     if (running) {
       run(List.of(script.toString(), "stop", name), Map.of(), Duration.ofMinutes(2));
       running = false;

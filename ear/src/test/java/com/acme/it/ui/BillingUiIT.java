@@ -10,6 +10,7 @@ import com.acme.it.support.Http;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
 import com.acme.it.support.Tokens;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -360,7 +361,8 @@ class BillingUiIT {
   }
 
   @Test
-  void theEmbeddedDefaultSealsTheDataWithADevelopmentKeyItMadeAndNamedInTheLog() throws Exception {
+  void theEmbeddedDefaultSealsWithADevelopmentKeyItNamedInTheLogAndPaysThroughTheSandbox()
+      throws Exception {
     Path key =
         ItConfig.wlpDir()
             .resolve("usr/servers")
@@ -375,6 +377,10 @@ class BillingUiIT {
         .containsAnyOf(
             "made a development key at " + key, "encrypted with the development key at " + key)
         .doesNotContain(keyBytes);
+    // And takes money through the sandbox, which readiness says is complete.
+    JsonObject payments = Http.healthCheck(Http.json(http.get("/health/ready", null)), "payments");
+    assertThat(payments.getString("status")).isEqualTo("UP");
+    assertThat(payments.getJsonObject("data").getString("mode")).isEqualTo("sandbox");
   }
 
   @Test

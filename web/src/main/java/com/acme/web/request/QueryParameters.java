@@ -2,6 +2,7 @@ package com.acme.web.request;
 
 import com.acme.web.problem.Problem;
 import com.acme.web.problem.ProblemException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -16,6 +17,18 @@ public final class QueryParameters {
         Problem.of(400, "invalid-parameter", "Invalid parameter", detail)
             .with("field", name)
             .with("in", "query"));
+  }
+
+  /** An ISO-8601 instant in UTC ({@code 2026-12-03T10:15:30Z}), or null when absent. */
+  public static Instant instant(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalid(name, name + " must be an instant written as 2026-12-03T10:15:30Z.");
+    }
   }
 
   /** An ISO date ({@code 2026-12-03}), or {@code fallback} when the parameter is absent. */

@@ -70,6 +70,11 @@ class ProfileGuardTest {
     public Optional<String> startRefusal() {
       return Optional.ofNullable(refusal);
     }
+
+    @Override
+    public PaymentConfiguration paymentConfiguration() {
+      return new PaymentConfiguration("sandbox", java.util.List.of());
+    }
   }
 
   private static List<String> problems(Map<String, String> values) {
