@@ -156,6 +156,10 @@ class HostileInputIT {
     hints.put("path:sessionId", str("cs_hostile_none"));
     hints.put("path:eventId", str("evt_hostile_none"));
     hints.put("query:from", str("PRO"));
+    hints.put("/billing/audit query:from", str("2026-01-01T00:00:00Z"));
+    hints.put("/billing/audit query:to", str("2026-02-01T00:00:00Z"));
+    hints.put("/billing/usage/history/{customerId} query:from", str("2026-01-01"));
+    hints.put("/billing/usage/history/{customerId} query:to", str("2026-01-31"));
     hints.put("query:status", str("failed"));
     hints.put("header:Idempotency-Key", str("hostile-key"));
     hints.put("header:If-Match", str("\"1\""));

@@ -51,8 +51,8 @@ public class AuditResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "customerId or type cannot be one, from or to is not an instant, from is not before"
-              + " to, or page or size is out of range (invalid-parameter)")
+          "customerId or type cannot be one, from or to is not an instant, from is after to,"
+              + " or page or size is out of range (invalid-parameter)")
   @APIResponse(responseCode = "503", ref = "Busy")
   public AuditTrail.Page list(
       @Parameter(description = "Only this customer's entries") @QueryParam("customerId")
@@ -90,8 +90,8 @@ public class AuditResource {
     }
     Instant first = QueryParameters.instant("from", from);
     Instant end = QueryParameters.instant("to", to);
-    if (first != null && end != null && !first.isBefore(end)) {
-      throw QueryParameters.invalid("from", "from must be before to.");
+    if (first != null && end != null && first.isAfter(end)) {
+      throw QueryParameters.invalid("from", "from must not be after to.");
     }
     if (page < 0) {
       throw QueryParameters.invalid("page", "page must be 0 or more.");

@@ -618,7 +618,7 @@ public final class HostileBattery {
   private Request baseline(Operation op) {
     Request r = new Request(op);
     for (Parameter p : op.parameters()) {
-      String value = parameterBaseline(p);
+      String value = parameterBaseline(op, p);
       switch (p.in()) {
         case "path" -> r.pathValue(p.name(), encode(value));
         case "query" -> r.query(p.name(), value);
@@ -640,8 +640,15 @@ public final class HostileBattery {
     return r;
   }
 
-  private String parameterBaseline(Parameter p) {
-    JsonValue hint = hints.get(p.in() + ":" + p.name());
+  /**
+   * A hint for one operation's parameter ({@code "<path> <in>:<name>"}) wins over one for every
+   * parameter of that name ({@code "<in>:<name>"}).
+   */
+  private String parameterBaseline(Operation op, Parameter p) {
+    JsonValue hint = hints.get(op.path() + " " + p.in() + ":" + p.name());
+    if (hint == null) {
+      hint = hints.get(p.in() + ":" + p.name());
+    }
     if (hint == null && p.schema().containsKey("default")) {
       hint = p.schema().get("default");
     }
