@@ -10,7 +10,12 @@ import com.acme.it.support.FlagsApi;
 import com.acme.it.support.PeerServer;
 import com.acme.it.support.SharedPeer;
 import com.acme.it.support.StripeEvents;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -116,5 +121,22 @@ class TwoInstancesIT {
                 "select count(*) from billing.audit_log where customer_id = ?", customer))
         .isEqualTo(1);
     assertThat(billingHere.feature(customer, "autoscale").getBoolean("allowed")).isTrue();
+  }
+
+  /** Not about flags: the shared peer runs with LOG_FORMAT=json, the only server that does. */
+  @Test
+  void aServerStartedWithLogFormatJsonWritesItsMessagesAsJsonLines() throws Exception {
+    List<String> started =
+        Files.readAllLines(PeerServer.logs().resolve("messages.log")).stream()
+            .filter(line -> line.contains("CWWKF0011I"))
+            .toList();
+
+    assertThat(started).isNotEmpty();
+    for (String line : started) {
+      JsonObject entry = Json.createReader(new StringReader(line)).readObject();
+      assertThat(entry.getString("loglevel")).isEqualTo("AUDIT");
+      assertThat(entry.getString("message")).startsWith("CWWKF0011I");
+      assertThat(entry.getString("ibm_datetime")).isNotBlank();
+    }
   }
 }

@@ -7,8 +7,11 @@ import com.acme.it.support.DatabaseProxy;
 import com.acme.it.support.Deployments;
 import com.acme.it.support.Http;
 import com.acme.it.support.IntegrationTestSession;
+import com.acme.it.support.ItConfig;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,6 +50,22 @@ class HealthIT {
     assertThat(payments.getString("status")).isEqualTo("UP");
     assertThat(payments.getJsonObject("data").getString("mode")).isEqualTo("stripe");
     assertThat(payments.getJsonObject("data").containsKey("missing")).isFalse();
+
+    // Each probe is in the access log: request line, status, bytes and the latency in us.
+    Path accessLog =
+        ItConfig.wlpDir()
+            .resolve("usr/servers")
+            .resolve(ItConfig.get("it.server.name"))
+            .resolve("logs/http_access.log");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(Files.readAllLines(accessLog))
+                    .anyMatch(
+                        line ->
+                            line.matches(".*\"GET /health/started HTTP/[0-9.]+\" 200 \\d+ \\d+$")));
   }
 
   @Test

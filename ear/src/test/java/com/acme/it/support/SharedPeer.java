@@ -11,13 +11,18 @@ import java.util.Map;
  */
 public final class SharedPeer {
 
-  /** The test database, no Stripe key (so the sandbox serves), both webhook secrets of the run. */
+  /**
+   * The test database, no Stripe key (so the sandbox serves), both webhook secrets of the run, and
+   * its logs as JSON (the main server's are plain text: both formats are in use in every run).
+   */
   public static final Map<String, String> ENVIRONMENT =
       Map.of(
           "DB_PORT",
           ItConfig.get("it.db.port"),
           "STRIPE_WEBHOOK_SECRETS",
-          StripeEvents.PREVIOUS_SECRET + "," + StripeEvents.CURRENT_SECRET);
+          StripeEvents.PREVIOUS_SECRET + "," + StripeEvents.CURRENT_SECRET,
+          "LOG_FORMAT",
+          "json");
 
   private static PeerServer peer;
 
