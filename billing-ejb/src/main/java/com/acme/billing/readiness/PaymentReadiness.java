@@ -3,8 +3,8 @@ package com.acme.billing.readiness;
 import com.acme.billing.api.BillingModuleStatus.PaymentConfiguration;
 import com.acme.billing.plan.Plans;
 import com.acme.billing.plan.Tier;
+import com.acme.billing.sandbox.PaymentGatewayProducer;
 import com.acme.billing.stripe.PriceCatalog;
-import com.acme.billing.stripe.SandboxSwitch;
 import com.acme.billing.webhook.WebhookSecrets;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether the payment side is configured completely enough to take money, for readiness: the
@@ -23,14 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PaymentReadiness {
 
-  @Inject
-  @ConfigProperty(name = "stripe.api.key")
-  Optional<String> apiKey;
-
-  /** On only in the development profile ({@code %development.} in microprofile-config). */
-  @Inject
-  @ConfigProperty(name = "stripe.sandbox.enabled", defaultValue = "false")
-  boolean sandboxEnabled;
+  /** Which adapter serves is the producer's rule; this only asks it. */
+  @Inject PaymentGatewayProducer gateways;
 
   @Inject WebhookSecrets webhookSecrets;
   @Inject PriceCatalog prices;
@@ -54,8 +46,8 @@ public class PaymentReadiness {
       }
     }
     return assess(
-        SandboxSwitch.serves(sandboxEnabled, apiKey),
-        apiKey.filter(k -> !k.isBlank()).isPresent(),
+        gateways.sandboxActive(),
+        gateways.apiKeySet(),
         !webhookSecrets.secrets().isEmpty(),
         missingPrices);
   }

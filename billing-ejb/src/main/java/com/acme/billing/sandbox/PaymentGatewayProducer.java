@@ -58,7 +58,7 @@ public class PaymentGatewayProducer {
   @Produces
   @ApplicationScoped
   PaymentGateway gateway() {
-    if (apiKey.filter(k -> !k.isBlank()).isPresent()) {
+    if (apiKeySet()) {
       return new StripeGateway(
           StripeGateway.client(apiKey.get(), apiBase.orElse(null), retries, timeoutMillis),
           new RateLimitBackoff(rateLimitRetries, Duration.ofMillis(rateLimitFirstWaitMillis)));
@@ -67,6 +67,11 @@ public class PaymentGatewayProducer {
       return sandbox.get();
     }
     return new NotConfigured();
+  }
+
+  /** Whether a Stripe API key is set: then the real adapter serves. */
+  public boolean apiKeySet() {
+    return apiKey.filter(k -> !k.isBlank()).isPresent();
   }
 
   /** The sandbox serves only where it is enabled (the development profile), never beside a key. */

@@ -20,9 +20,7 @@ public final class Database {
   public static long queryLong(String sql, Object... parameters) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, parameters[i]);
-      }
+      bind(ps, parameters);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalStateException("no row for " + sql);
@@ -38,9 +36,7 @@ public final class Database {
   public static Object[] queryRow(String sql, Object... parameters) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, parameters[i]);
-      }
+      bind(ps, parameters);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalStateException("no row for " + sql);
@@ -59,12 +55,16 @@ public final class Database {
   public static int update(String sql, Object... parameters) {
     try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        ps.setObject(i + 1, parameters[i]);
-      }
+      bind(ps, parameters);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      ps.setObject(i + 1, parameters[i]);
     }
   }
 }

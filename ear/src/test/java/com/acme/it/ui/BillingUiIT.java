@@ -9,6 +9,7 @@ import com.acme.it.support.FlagsApi;
 import com.acme.it.support.Http;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.PeerServer;
+import com.acme.it.support.TestSecrets;
 import com.acme.it.support.Tokens;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
@@ -377,7 +378,7 @@ class BillingUiIT {
     assertThat(key).exists();
     assertThat(Files.getPosixFilePermissions(key))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    String keyBytes = Files.readString(key).replaceAll(".*\"value\":\"([^\"]+)\".*", "$1");
+    String keyBytes = TestSecrets.keyMaterial(Files.readString(key));
     assertThat(server.messages())
         .containsAnyOf(
             "made a development key at " + key, "encrypted with the development key at " + key)

@@ -93,16 +93,7 @@ public class AuditResource {
     if (first != null && end != null && first.isAfter(end)) {
       throw QueryParameters.invalid("from", "from must not be after to.");
     }
-    if (page < 0) {
-      throw QueryParameters.invalid("page", "page must be 0 or more.");
-    }
-    if (size < 1 || size > AuditTrail.MAX_PAGE_SIZE) {
-      throw QueryParameters.invalid(
-          "size", "size must be within 1.." + AuditTrail.MAX_PAGE_SIZE + ".");
-    }
-    if ((long) page * size > Integer.MAX_VALUE) {
-      throw QueryParameters.invalid("page", "page is beyond the last possible page.");
-    }
+    QueryParameters.requirePage(page, size, AuditTrail.MAX_PAGE_SIZE);
     return audit.entries(new AuditTrail.Filter(customerId, type, first, end), page, size);
   }
 }

@@ -80,17 +80,7 @@ public class InvoiceResource {
           @DefaultValue("20")
           int size) {
     CallerAccess.actingFor(security, customerId);
-    if (page < 0) {
-      throw QueryParameters.invalid("page", "page must be 0 or more.");
-    }
-    if (size < 1 || size > Invoices.MAX_PAGE_SIZE) {
-      throw QueryParameters.invalid(
-          "size", "size must be within 1.." + Invoices.MAX_PAGE_SIZE + ".");
-    }
-    if ((long) page * size > Integer.MAX_VALUE) {
-      // The first row asked for must be a row number the database can be asked for.
-      throw QueryParameters.invalid("page", "page is beyond the last possible page.");
-    }
+    QueryParameters.requirePage(page, size, Invoices.MAX_PAGE_SIZE);
     return invoices.invoices(customerId, page, size);
   }
 }

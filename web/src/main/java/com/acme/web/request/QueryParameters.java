@@ -19,6 +19,22 @@ public final class QueryParameters {
             .with("in", "query"));
   }
 
+  /**
+   * Refuses a page that cannot be read: {@code page} below 0, {@code size} outside 1..{@code
+   * maxSize}, or a first row beyond the row numbers the database can be asked for.
+   */
+  public static void requirePage(int page, int size, int maxSize) {
+    if (page < 0) {
+      throw invalid("page", "page must be 0 or more.");
+    }
+    if (size < 1 || size > maxSize) {
+      throw invalid("size", "size must be within 1.." + maxSize + ".");
+    }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw invalid("page", "page is beyond the last possible page.");
+    }
+  }
+
   /** An ISO-8601 instant in UTC ({@code 2026-12-03T10:15:30Z}), or null when absent. */
   public static Instant instant(String name, String value) {
     if (value == null || value.isEmpty()) {
