@@ -6,24 +6,28 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = false)
 public class WebhookFailedException extends BillingException {
   private final String eventId;
+  private final String eventType;
   private final boolean transientFailure;
 
-  public WebhookFailedException(String eventId, String message) {
-    this(eventId, message, false);
-  }
-
   /**
+   * @param eventType the verified event's type
    * @param transientFailure the failure was a transient concurrency failure (a lock timeout, a
    *     deadlock, a serialisation failure): the same event is expected to apply when retried
    */
-  public WebhookFailedException(String eventId, String message, boolean transientFailure) {
+  public WebhookFailedException(
+      String eventId, String eventType, String message, boolean transientFailure) {
     super(message);
     this.eventId = eventId;
+    this.eventType = eventType;
     this.transientFailure = transientFailure;
   }
 
   public String eventId() {
     return eventId;
+  }
+
+  public String eventType() {
+    return eventType;
   }
 
   /** Whether retrying shortly is expected to succeed (answered 503 with Retry-After). */

@@ -1,23 +1,24 @@
 package com.acme.billing.overage;
 
 import com.acme.billing.audit.AuditLog;
+import com.acme.billing.operations.BillingFact;
+import com.acme.billing.operations.BillingFact.PaymentRecorded;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /** What happens when Stripe reports that a top-up's payment failed. */
 @Stateless
 public class TopUpFailures {
 
-  private static final Logger LOG = Logger.getLogger(TopUpFailures.class.getName());
-
   @Inject OverageStore store;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<BillingFact> facts;
 
   /**
    * A top-up whose payment failed: its pack no longer raises the limit (from now on; what was used
@@ -42,18 +43,8 @@ public class TopUpFailures {
           "{\"status\":\"failed\",\"resource\":\"%s\",\"pack\":%d,\"invoice\":\"%s\"}"
               .formatted(failed.resource(), failed.packNumber(), invoiceId),
           clock.instant());
-      // The alert, until alerts have a channel of their own: one line at a stable level and form.
-      LOG.warning(
-          () ->
-              "alert=payment_failed kind=top_up customer="
-                  + failed.customerId()
-                  + " resource="
-                  + failed.resource()
-                  + " pack="
-                  + failed.packNumber()
-                  + " invoice="
-                  + invoiceId
-                  + ": the pack's headroom is withdrawn");
+      facts.fire(
+          new PaymentRecorded(failed.customerId(), invoiceId, false, PaymentRecorded.TOP_UP));
     }
     return true;
   }

@@ -4,6 +4,8 @@ import com.acme.billing.api.Money;
 import com.acme.billing.api.PaymentProviderException;
 import com.acme.billing.api.TopUpBought;
 import com.acme.billing.audit.AuditLog;
+import com.acme.billing.operations.BillingFact;
+import com.acme.billing.operations.BillingFact.PaymentRecorded;
 import com.acme.billing.plan.Resource;
 import com.acme.billing.plan.Tier;
 import com.acme.billing.plan.TopUpPack;
@@ -15,6 +17,7 @@ import com.acme.billing.usage.TopUpBuyer;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +43,7 @@ public class TopUpPurchases implements TopUpBuyer {
   @Inject StripeCustomers customers;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<BillingFact> facts;
 
   /**
    * Buys one pack if {@code wanted} (the resource's use after the change, read under the lock) does
@@ -143,6 +147,7 @@ public class TopUpPurchases implements TopUpBuyer {
           "{\"resource\":\"%s\",\"pack\":%d,\"declineCode\":\"%s\"}"
               .formatted(resource.id(), number, e.code()),
           clock.instant());
+      facts.fire(new PaymentRecorded(customerId, null, false, PaymentRecorded.TOP_UP));
       return new Attempt(Outcome.DECLINED, null);
     }
     Instant now = clock.instant();
@@ -167,6 +172,8 @@ public class TopUpPurchases implements TopUpBuyer {
             .formatted(
                 resource.id(), number, pack.size(), pack.price().amount(), invoice.invoiceId()),
         now);
+    facts.fire(new PaymentRecorded(customerId, invoice.invoiceId(), true, PaymentRecorded.TOP_UP));
+    facts.fire(new BillingFact.TopUpPurchased(customerId, resource.id(), pack.size()));
     LOG.info(
         () ->
             "top-up bought: customer "

@@ -4,6 +4,9 @@ import com.acme.billing.api.InvalidUsageException;
 import com.acme.billing.api.MirrorCorrection;
 import com.acme.billing.api.SubscriptionRecord;
 import com.acme.billing.audit.AuditLog;
+import com.acme.billing.operations.BillingFact;
+import com.acme.billing.operations.BillingFact.DuplicateSubscriptionFound;
+import com.acme.billing.operations.BillingFact.PaymentRecorded;
 import com.acme.billing.plan.Plans;
 import com.acme.billing.subscription.SubscriptionRules.Order;
 import jakarta.ejb.EJB;
@@ -54,6 +57,7 @@ public class SubscriptionService {
   @EJB Plans plans;
   @EJB AuditLog audit;
   @Inject Event<SubscriptionChanged> changed;
+  @Inject Event<BillingFact> facts;
   @Inject Clock clock;
 
   /** Every subscription of the customer the mirror knows, the most recently changed first. */
@@ -225,6 +229,7 @@ public class SubscriptionService {
     recordChange(customerId, actor, "subscription.stripe_event", before, s, now);
     if (s.isDuplicate() && !wasDuplicate) {
       audit.record(actor, customerId, DUPLICATE_SUBSCRIPTION, null, describe(s), now);
+      facts.fire(new DuplicateSubscriptionFound(customerId, s.getSubscriptionId()));
     }
     if (stripe.unknownPriceId() != null
         && !stripe
@@ -272,6 +277,8 @@ public class SubscriptionService {
     s.setLastEventCreated(eventCreated);
     s.setUpdatedAt(now);
     recordChange(s.getCustomerId(), actor, "subscription.payment_failed", before, s, now);
+    facts.fire(
+        new PaymentRecorded(s.getCustomerId(), invoiceId, false, PaymentRecorded.SUBSCRIPTION));
     return APPLIED;
   }
 
@@ -286,6 +293,9 @@ public class SubscriptionService {
     }
     accounts.lock(found.get().getCustomerId());
     invoices.record(invoiceId, subscriptionId, InvoiceStates.PAID);
+    facts.fire(
+        new PaymentRecorded(
+            found.get().getCustomerId(), invoiceId, true, PaymentRecorded.SUBSCRIPTION));
     CustomerSubscription s = repository.find(subscriptionId).orElseThrow();
     if (!"past_due".equals(s.getStatus()) || s.isDeleted() || invoices.hasFailed(subscriptionId)) {
       return APPLIED;

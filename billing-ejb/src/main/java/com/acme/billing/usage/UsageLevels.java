@@ -1,6 +1,7 @@
 package com.acme.billing.usage;
 
 import com.acme.billing.api.UsageLine;
+import java.util.List;
 
 /**
  * The usage line of a resource: {@code warning} from 80 %, {@code critical} from 95 % up to and
@@ -27,6 +28,22 @@ public final class UsageLevels {
   public static UsageLine line(long used, long base, long topUp) {
     long limit = base + topUp;
     return new UsageLine(used, limit, percent(used, limit), level(used, limit), base, topUp);
+  }
+
+  /** The thresholds usage alerts are raised at, in percent of the effective limit. */
+  public static final List<Integer> ALERT_THRESHOLDS = List.of(80, 95);
+
+  /**
+   * The alert thresholds that {@code used} of {@code limit} has reached, lowest first. Nothing used
+   * reaches none (0 of a zero limit is "critical" for the bar, but nobody needs an alert for it).
+   */
+  public static List<Integer> thresholdsReached(long used, long limit) {
+    if (used <= 0) {
+      return List.of();
+    }
+    return ALERT_THRESHOLDS.stream()
+        .filter(percent -> used > limit || atLeastPercent(used, limit, percent))
+        .toList();
   }
 
   static String level(long used, long limit) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 
 /**
  * Usage recording and reports. Each record runs in its own transaction ({@link UsageCounters});
@@ -38,6 +39,8 @@ import java.util.function.LongSupplier;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UsageService implements UsageMeter {
+
+  private static final Logger LOG = Logger.getLogger(UsageService.class.getName());
 
   static final String KIND_CONSUMED = "consumed";
   static final String KIND_LEVEL = "level";
@@ -50,6 +53,7 @@ public class UsageService implements UsageMeter {
   @Inject CustomerStates states;
   @Inject Clock clock;
   @Inject TopUpBuyer buyer;
+  @EJB UsageCrossings crossings;
 
   @Override
   public UsageOutcome recordConsumption(
@@ -199,11 +203,13 @@ public class UsageService implements UsageMeter {
             actor,
             now);
         long usedNow = counters.used(customerId, resource, period);
+        UsageLine line = UsageLevels.line(usedNow, base, topUp);
+        announceCrossings(customerId, resource, context.monthStart(), line);
         return new UsageOutcome(
             customerId,
             resource.id(),
             idempotencyKey,
-            UsageLevels.line(usedNow, base, topUp),
+            line,
             false,
             TopUps.merged(resource, bought));
       } catch (UsageLimitExceededException refused) {
@@ -237,6 +243,17 @@ public class UsageService implements UsageMeter {
         // A concurrent twin with the same key won the unique constraint: answer as a replay.
         return replay(customerId, resource, kind, quantity, idempotencyKey).orElseThrow(() -> e);
       }
+    }
+  }
+
+  /** The record is taken whatever happens here: alert bookkeeping never fails a record. */
+  private void announceCrossings(
+      String customerId, Resource resource, Instant monthStart, UsageLine line) {
+    try {
+      crossings.recorded(customerId, resource, monthStart, line);
+    } catch (EJBException | PersistenceException e) {
+      // A concurrent record on another instance claimed the same crossing and announced it.
+      LOG.fine(() -> "usage crossing claimed elsewhere: " + e);
     }
   }
 

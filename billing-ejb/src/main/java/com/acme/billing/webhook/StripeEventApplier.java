@@ -2,6 +2,7 @@ package com.acme.billing.webhook;
 
 import com.acme.billing.invoice.InvoiceFacts;
 import com.acme.billing.invoice.InvoiceHistory;
+import com.acme.billing.operations.BillingFact;
 import com.acme.billing.overage.TopUpFailures;
 import com.acme.billing.stripe.PaymentGateway;
 import com.acme.billing.stripe.StripeCustomers;
@@ -37,6 +38,7 @@ public class StripeEventApplier {
   @EJB TopUpFailures topUpFailures;
   @Inject StripeSubscriptionReader reader;
   @Inject PaymentGateway gateway;
+  @Inject jakarta.enterprise.event.Event<BillingFact> facts;
 
   /**
    * @return processed, ignored, stale or duplicate
@@ -155,6 +157,7 @@ public class StripeEventApplier {
   }
 
   private Outcome paymentFailed(Event event, Invoice invoice, String actor) {
+    // A top-up's failure is announced by TopUpFailures, which knows its customer.
     if (topUpFailures.paymentFailed(invoice.getId(), actor)) {
       return new Outcome(SubscriptionService.APPLIED, "top-up payment failed: headroom withdrawn");
     }
@@ -220,6 +223,8 @@ public class StripeEventApplier {
     if (session.getClientReferenceId() != null && session.getCustomer() != null) {
       customers.rememberOnce(session.getClientReferenceId(), session.getCustomer());
     }
+    // Stripe sends this event once per session and a duplicate delivery is not applied again.
+    facts.fire(new BillingFact.CheckoutCompleted(session.getClientReferenceId(), session.getId()));
     return new Outcome(
         SubscriptionService.APPLIED, "customer remembered; the subscription events grant access");
   }

@@ -34,6 +34,12 @@ import java.time.Instant;
     query =
         "update WebhookEvent e set e.status = :status, e.detail = :detail,"
             + " e.processedAt = :processedAt where e.eventId = :eventId and e.status in :from")
+@NamedQuery(
+    name = "WebhookEvent.countFailure",
+    query = "update WebhookEvent e set e.failures = e.failures + 1 where e.eventId = :eventId")
+@NamedQuery(
+    name = "WebhookEvent.failures",
+    query = "select e.failures from WebhookEvent e where e.eventId = :eventId")
 public class WebhookEvent {
 
   @Id
@@ -65,6 +71,10 @@ public class WebhookEvent {
 
   @Column(name = "received_at", nullable = false)
   private Instant receivedAt;
+
+  /** Deliveries that failed to apply (Stripe's retries and admin replays). */
+  @Column(name = "failures", nullable = false)
+  private int failures;
 
   @Column(name = "processed_at")
   private Instant processedAt;

@@ -5,12 +5,14 @@ import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
 import com.acme.billing.api.TransientFailures;
 import com.acme.billing.api.WebhookFailedException;
+import com.acme.billing.operations.BillingFact;
 import com.stripe.model.Event;
 import com.stripe.net.ApiResource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +30,7 @@ public class WebhookProcessing {
 
   @EJB StripeEventApplier applier;
   @EJB WebhookStore store;
+  @Inject jakarta.enterprise.event.Event<BillingFact> facts;
 
   /**
    * Applies a stored failed or ignored event again (admin replay; it was verified when stored). A
@@ -37,7 +40,11 @@ public class WebhookProcessing {
     String payload =
         store
             .payload(eventId)
-            .orElseThrow(() -> new InvalidWebhookException("no stored event " + eventId));
+            .orElseThrow(
+                () ->
+                    new InvalidWebhookException(
+                        InvalidWebhookException.Reason.UNKNOWN_EVENT,
+                        "no stored event " + eventId));
     return process(ApiResource.GSON.fromJson(payload, Event.class), payload, true);
   }
 
@@ -93,7 +100,10 @@ public class WebhookProcessing {
         Level.WARNING,
         "Stripe event {0} ({1}) failed{2}: {3}",
         new Object[] {event.getId(), event.getType(), busy ? " (transient)" : "", reason});
-    throw new WebhookFailedException(event.getId(), detail, busy);
+    facts.fire(
+        new BillingFact.WebhookEventFailed(
+            event.getId(), event.getType(), store.failures(event.getId())));
+    throw new WebhookFailedException(event.getId(), event.getType(), detail, busy);
   }
 
   /**

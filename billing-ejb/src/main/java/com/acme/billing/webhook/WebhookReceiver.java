@@ -1,7 +1,9 @@
 package com.acme.billing.webhook;
 
 import com.acme.billing.api.InvalidWebhookException;
+import com.acme.billing.api.InvalidWebhookException.Reason;
 import com.acme.billing.api.StripeWebhooks;
+import com.acme.billing.operations.BillingFact;
 import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -23,6 +25,7 @@ public class WebhookReceiver implements StripeWebhooks {
 
   @EJB WebhookProcessing processing;
   @Inject WebhookSecrets secrets;
+  @Inject jakarta.enterprise.event.Event<BillingFact> facts;
 
   @Override
   public WebhookReceipt receive(String payload, String signatureHeader) {
@@ -31,11 +34,11 @@ public class WebhookReceiver implements StripeWebhooks {
 
   private Event verify(String payload, String header) {
     if (header == null || header.isBlank()) {
-      throw new InvalidWebhookException("the Stripe-Signature header is missing");
+      throw refused(Reason.MISSING_SIGNATURE, "the Stripe-Signature header is missing");
     }
     List<String> candidates = secrets.secrets();
     if (candidates.isEmpty()) {
-      throw new InvalidWebhookException("no webhook signing secret is configured");
+      throw refused(Reason.NO_SECRET_CONFIGURED, "no webhook signing secret is configured");
     }
     for (String secret : candidates) {
       try {
@@ -43,13 +46,19 @@ public class WebhookReceiver implements StripeWebhooks {
       } catch (SignatureVerificationException e) {
         // try the next secret: one may be rolling
       } catch (NumberFormatException | JsonParseException | NullPointerException e) {
-        throw new InvalidWebhookException(
-            "the Stripe-Signature header or the payload is malformed");
+        throw refused(Reason.MALFORMED, "the Stripe-Signature header or the payload is malformed");
       }
     }
-    throw new InvalidWebhookException(
+    throw refused(
+        Reason.SIGNATURE_MISMATCH,
         "the signature does not verify with any configured secret, or its timestamp is older than "
             + secrets.toleranceSeconds()
             + " s");
+  }
+
+  /** The refusal, announced first: a flood of them is an alert ({@code FactAlerts}). */
+  private InvalidWebhookException refused(Reason reason, String message) {
+    facts.fire(new BillingFact.WebhookSignatureRefused(reason.code()));
+    return new InvalidWebhookException(reason, message);
   }
 }

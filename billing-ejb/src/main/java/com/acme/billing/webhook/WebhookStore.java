@@ -126,7 +126,20 @@ public class WebhookStore {
       return stored.get();
     }
     save(eventId, type, created, apiVersion, payload, FAILED, detail, stored.isPresent());
+    em.createNamedQuery("WebhookEvent.countFailure")
+        .setParameter("eventId", eventId)
+        .executeUpdate();
     return FAILED;
+  }
+
+  /** How many deliveries of the stored event failed to apply; 0 if it is not stored. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public int failures(String eventId) {
+    return em.createNamedQuery("WebhookEvent.failures", Integer.class)
+        .setParameter("eventId", eventId)
+        .getResultStream()
+        .findFirst()
+        .orElse(0);
   }
 
   /** The event's payload as received, opened if it is sealed. */

@@ -74,4 +74,25 @@ class UsageLevelsTest {
     assertThat(line.topUp()).isEqualTo(topUp);
     assertThat(line.level()).isEqualTo(level);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0,   100, ''",
+    "79,  100, ''",
+    "80,  100, 80",
+    "94,  100, 80",
+    "95,  100, 80 95",
+    "100, 100, 80 95",
+    "101, 100, 80 95",
+    "119, 150, ''",
+    "120, 150, 80",
+    "0,   0,   ''",
+    "1,   0,   80 95",
+  })
+  void alertThresholdsAreReachedExactlyAtTheirPercentAndNeverWithNothingUsed(
+      long used, long limit, String reached) {
+    assertThat(UsageLevels.thresholdsReached(used, limit))
+        .map(String::valueOf)
+        .containsExactly(reached.isEmpty() ? new String[0] : reached.split(" "));
+  }
 }

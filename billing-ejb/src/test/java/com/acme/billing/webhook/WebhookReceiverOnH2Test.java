@@ -8,6 +8,7 @@ import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
 import com.acme.billing.api.TransientFailures;
 import com.acme.billing.api.WebhookFailedException;
 import com.acme.billing.encryption.TestCiphers;
+import com.acme.billing.operations.RecordedFacts;
 import com.acme.billing.persistence.LockTimeout;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -228,6 +229,7 @@ class WebhookReceiverOnH2Test {
                 em -> {
                   StripeEventApplier inTransaction = new StripeEventApplier();
                   inTransaction.store = store(em);
+                  inTransaction.facts = new RecordedFacts();
                   return inTransaction.apply(event, payload, replay);
                 }));
   }
@@ -272,7 +274,9 @@ class WebhookReceiverOnH2Test {
     receiver.processing = new WebhookProcessing();
     receiver.processing.store = store;
     receiver.processing.applier = applier;
+    receiver.processing.facts = new RecordedFacts();
     receiver.secrets = secrets;
+    receiver.facts = new RecordedFacts();
     return receiver;
   }
 

@@ -41,6 +41,8 @@ public final class StripeStandIn {
     server.stubFor(
         post(urlEqualTo("/v1/billing_portal/sessions"))
             .willReturn(ok(StripeEvents.fixture("portal_session").toString())));
+    // The server's alert webhook (billing.alert.webhook-url) points here too.
+    server.stubFor(post(urlEqualTo("/alerts")).willReturn(aResponse().withStatus(204)));
     return server;
   }
 

@@ -38,6 +38,7 @@ public class FlagService implements FeatureFlags {
 
   @Inject FlagRepository repository;
   @Inject FlagCache cache;
+  @Inject FlagMetrics metrics;
   @Inject Event<FlagsChanged> changed;
 
   @Inject
@@ -65,7 +66,9 @@ public class FlagService implements FeatureFlags {
   @Override
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Evaluation evaluate(String key, String subjectId) {
-    return FlagEvaluator.evaluate(key, get(key), environment(), subjectId);
+    Evaluation evaluation = FlagEvaluator.evaluate(key, get(key), environment(), subjectId);
+    metrics.evaluated(evaluation);
+    return evaluation;
   }
 
   @Override

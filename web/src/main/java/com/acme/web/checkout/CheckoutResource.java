@@ -5,9 +5,11 @@ import com.acme.billing.api.Checkout.CheckoutSession;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.metrics.ApiMetrics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class CheckoutResource {
 
   @EJB Checkout checkout;
+  @Inject ApiMetrics metrics;
   @Context SecurityContext security;
 
   public record CheckoutRequest(
@@ -102,13 +105,16 @@ public class CheckoutResource {
           @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
           String idempotencyKey) {
     CallerAccess.actingFor(security, request.customerId());
-    return checkout.createCheckoutSession(
-        request.customerId(),
-        request.tierId(),
-        request.billingPeriod(),
-        request.successUrl(),
-        request.cancelUrl(),
-        idempotencyKey);
+    CheckoutSession session =
+        checkout.createCheckoutSession(
+            request.customerId(),
+            request.tierId(),
+            request.billingPeriod(),
+            request.successUrl(),
+            request.cancelUrl(),
+            idempotencyKey);
+    metrics.checkoutSessionCreated();
+    return session;
   }
 
   @POST
@@ -157,7 +163,11 @@ public class CheckoutResource {
           @Pattern(regexp = Ids.IDEMPOTENCY_KEY, message = Ids.IDEMPOTENCY_KEY_MESSAGE)
           String idempotencyKey) {
     CallerAccess.actingFor(security, request.customerId());
-    return new PortalSession(
-        checkout.createPortalSession(request.customerId(), request.returnUrl(), idempotencyKey));
+    PortalSession portal =
+        new PortalSession(
+            checkout.createPortalSession(
+                request.customerId(), request.returnUrl(), idempotencyKey));
+    metrics.portalSessionCreated();
+    return portal;
   }
 }

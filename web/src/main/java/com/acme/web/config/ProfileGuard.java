@@ -103,6 +103,7 @@ public class ProfileGuard {
                 + " run live keys with MP_CONFIG_PROFILE=production");
       }
     }
+    alertUrlProblem(AppProfile.PRODUCTION.equals(profile)).ifPresent(problems::add);
     billing.startRefusal().ifPresent(problems::add);
     if (AppProfile.PRODUCTION.equals(profile)) {
       if (environment.isEmpty()) {
@@ -173,6 +174,35 @@ public class ProfileGuard {
               + " platform's origins");
     }
     return problems;
+  }
+
+  /**
+   * The alert webhook, if set, must be an absolute http(s) URL (https in production: alerts name
+   * customers); its value is never echoed, since chat webhooks carry their token in it.
+   */
+  private Optional<String> alertUrlProblem(boolean production) {
+    Optional<URI> url =
+        value("billing.alert.webhook-url")
+            .map(
+                v -> {
+                  try {
+                    return URI.create(v.trim());
+                  } catch (IllegalArgumentException e) {
+                    return URI.create("invalid:");
+                  }
+                });
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    String scheme = url.get().getScheme();
+    boolean https = "https".equals(scheme);
+    if ((https || (!production && "http".equals(scheme))) && url.get().getHost() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "billing.alert.webhook-url (BILLING_ALERT_WEBHOOK_URL) must be an absolute "
+            + (production ? "https" : "http(s)")
+            + " URL");
   }
 
   static boolean isLiveKey(String key) {

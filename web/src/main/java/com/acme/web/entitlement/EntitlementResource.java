@@ -5,9 +5,11 @@ import com.acme.billing.api.FeatureAccess;
 import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.metrics.ApiMetrics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class EntitlementResource {
 
   @EJB Entitlements entitlements;
+  @Inject ApiMetrics metrics;
   @Context SecurityContext security;
 
   public record FeatureAccessRequest(
@@ -77,6 +80,8 @@ public class EntitlementResource {
           @NotNull
           FeatureAccessRequest request) {
     CallerAccess.actingFor(security, request.customerId());
-    return entitlements.checkFeature(request.customerId(), request.feature());
+    FeatureAccess access = entitlements.checkFeature(request.customerId(), request.feature());
+    metrics.featureChecked(access.allowed());
+    return access;
   }
 }

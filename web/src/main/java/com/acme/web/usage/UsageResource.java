@@ -8,10 +8,12 @@ import com.acme.web.Ids;
 import com.acme.web.Roles;
 import com.acme.web.identity.Caller;
 import com.acme.web.identity.CallerAccess;
+import com.acme.web.metrics.ApiMetrics;
 import com.acme.web.request.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
@@ -64,6 +66,7 @@ public class UsageResource {
   static final String MAX_AMOUNT = "1000000000";
 
   @EJB UsageMeter meter;
+  @Inject ApiMetrics metrics;
 
   /** UTC: the days of the history are UTC days. */
   private final Clock clock = Clock.systemUTC();
@@ -237,7 +240,9 @@ public class UsageResource {
     if (request.usage() != null) {
       request.usage().forEach((resource, amount) -> extra.put(resource, amount.longValueExact()));
     }
-    return meter.check(request.customerId(), extra);
+    UsageReport report = meter.check(request.customerId(), extra);
+    metrics.usageChecked(report.allowed());
+    return report;
   }
 
   @GET

@@ -1,15 +1,20 @@
 package com.acme.web.webhook;
 
+import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.StripeWebhooks;
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
+import com.acme.billing.api.WebhookFailedException;
+import com.acme.web.metrics.ApiMetrics;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class StripeWebhookResource {
 
   @EJB StripeWebhooks webhooks;
+  @Inject ApiMetrics metrics;
 
   @POST
   @Path("webhook")
@@ -65,6 +71,21 @@ public class StripeWebhookResource {
               description =
                   "The Stripe event exactly as Stripe sent it (the signature covers these bytes)")
           String payload) {
-    return webhooks.receive(payload == null ? "" : payload, signature);
+    long start = System.nanoTime();
+    try {
+      WebhookReceipt receipt = webhooks.receive(payload == null ? "" : payload, signature);
+      metrics.webhookAnswered(receipt.type(), receipt.outcome(), since(start));
+      return receipt;
+    } catch (InvalidWebhookException e) {
+      metrics.webhookRejected(e.reason().code(), since(start));
+      throw e;
+    } catch (WebhookFailedException e) {
+      metrics.webhookAnswered(e.eventType(), e.isTransient() ? "busy" : "failed", since(start));
+      throw e;
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 }
