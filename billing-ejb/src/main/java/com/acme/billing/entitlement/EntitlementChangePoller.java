@@ -1,6 +1,9 @@
 package com.acme.billing.entitlement;
 
 import com.acme.billing.api.BillingModuleStatus;
+import com.acme.billing.subscription.EntitlementNotices;
+import com.acme.platform.notify.ChangeChannel;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies entitlement changes made by other server instances: every second it reads the changes of
@@ -42,6 +46,33 @@ public class EntitlementChangePoller {
 
   @EJB BillingModuleStatus schema;
 
+  @Inject EntitlementNotices notices;
+
+  /** The one-second poll, the fallback of the notifications; off only to prove them in tests. */
+  @Inject
+  @ConfigProperty(name = "app.change-poll.enabled", defaultValue = "true")
+  boolean pollEnabled;
+
+  /**
+   * The fast path: another instance's change, heard through PostgreSQL within milliseconds; the
+   * poll below stays for H2 and for what a reconnecting listener missed.
+   */
+  @PostConstruct
+  void listen() {
+    notices.listen(
+        new ChangeChannel.Listener() {
+          @Override
+          public void changed(String customerId) {
+            cache.invalidate(customerId);
+          }
+
+          @Override
+          public void mayHaveMissed() {
+            cache.invalidateAll();
+          }
+        });
+  }
+
   /** Change id -> tick it was seen at; forgotten once it has left the window. */
   private final Map<Long, Long> seen = new HashMap<>();
 
@@ -50,7 +81,7 @@ public class EntitlementChangePoller {
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   void poll() {
-    if (schema.notReadyReason().isPresent()) {
+    if (!pollEnabled || schema.notReadyReason().isPresent()) {
       return;
     }
     tick++;

@@ -19,6 +19,8 @@ public class SubscriptionRepository {
 
   @Inject LockTimeout lockTimeout;
 
+  @Inject EntitlementNotices notices;
+
   public Optional<CustomerSubscription> find(String subscriptionId) {
     return Optional.ofNullable(em.find(CustomerSubscription.class, subscriptionId));
   }
@@ -74,6 +76,7 @@ public class SubscriptionRepository {
                 + " values (?1, current_timestamp)")
         .setParameter(1, customerId)
         .executeUpdate();
+    notices.announce(em, customerId);
   }
 
   static MirrorState toState(CustomerSubscription s) {

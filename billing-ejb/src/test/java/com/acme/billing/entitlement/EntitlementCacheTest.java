@@ -15,7 +15,7 @@ class EntitlementCacheTest {
 
   @Test
   void secondReadOfACustomerDoesNotLoadAgain() {
-    EntitlementCache cache = new EntitlementCache();
+    EntitlementCache cache = new EntitlementCache(1_000);
     AtomicInteger loads = new AtomicInteger();
     cache.get(
         "a",
@@ -36,7 +36,7 @@ class EntitlementCacheTest {
 
   @Test
   void invalidationDropsExactlyThatCustomer() {
-    EntitlementCache cache = new EntitlementCache();
+    EntitlementCache cache = new EntitlementCache(1_000);
     cache.get("a", id -> List.of(pro("active")));
     cache.get("b", id -> List.of(pro("active")));
     cache.invalidate("a");
@@ -47,7 +47,7 @@ class EntitlementCacheTest {
 
   @Test
   void aLoadThatRacedWithAChangeIsNotKept() {
-    EntitlementCache cache = new EntitlementCache();
+    EntitlementCache cache = new EntitlementCache(1_000);
     // The loader read the old state; the change commits and invalidates before it is stored.
     List<MirrorState> stale =
         cache.get(
@@ -57,6 +57,32 @@ class EntitlementCacheTest {
               return List.of(pro("active"));
             });
     assertThat(stale.get(0).status()).isEqualTo("active");
+    assertThat(cache.get("a", id -> List.of(pro("canceled"))).get(0).status())
+        .isEqualTo("canceled");
+  }
+
+  @Test
+  void theCacheHoldsNoMoreCustomersThanConfiguredAndStillAnswersEvictedOnes() {
+    EntitlementCache cache = new EntitlementCache(10);
+    for (int i = 0; i < 200; i++) {
+      cache.get("c" + i, id -> List.of(pro("active")));
+    }
+
+    assertThat(cache.size()).isLessThanOrEqualTo(10);
+    assertThat(cache.get("c0", id -> List.of(pro("past_due"))).get(0).status())
+        .isIn("active", "past_due");
+  }
+
+  @Test
+  void aLoadThatRacedWithInvalidatingEverythingIsNotKept() {
+    EntitlementCache cache = new EntitlementCache(1_000);
+    cache.get(
+        "a",
+        id -> {
+          cache.invalidateAll();
+          return List.of(pro("active"));
+        });
+
     assertThat(cache.get("a", id -> List.of(pro("canceled"))).get(0).status())
         .isEqualTo("canceled");
   }

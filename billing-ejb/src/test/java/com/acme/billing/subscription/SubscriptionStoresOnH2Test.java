@@ -97,6 +97,7 @@ class SubscriptionStoresOnH2Test {
 
   private static SubscriptionRepository repository(EntityManager em, long lockTimeoutMillis) {
     SubscriptionRepository repository = new SubscriptionRepository();
+    repository.notices = new EntitlementNotices();
     repository.em = em;
     repository.lockTimeout = LockTimeout.ofMillis(lockTimeoutMillis);
     return repository;

@@ -12,8 +12,9 @@ import java.util.Map;
 public final class SharedPeer {
 
   /**
-   * The test database, no Stripe key (so the sandbox serves), both webhook secrets of the run, and
-   * its logs as JSON (the main server's are plain text: both formats are in use in every run).
+   * The test database, no Stripe key (so the sandbox serves), both webhook secrets of the run, its
+   * logs as JSON (the main server's are plain text: both formats are in use in every run), and no
+   * change poll: what the other server changes reaches it through PostgreSQL's notifications alone.
    */
   public static final Map<String, String> ENVIRONMENT =
       Map.of(
@@ -22,7 +23,9 @@ public final class SharedPeer {
           "STRIPE_WEBHOOK_SECRETS",
           StripeEvents.PREVIOUS_SECRET + "," + StripeEvents.CURRENT_SECRET,
           "LOG_FORMAT",
-          "json");
+          "json",
+          "APP_CHANGE_POLL_ENABLED",
+          "false");
 
   private static PeerServer peer;
 

@@ -161,7 +161,7 @@ public class FlagService implements FeatureFlags {
     repository.record(
         new FlagChangeRecord(
             key, "deleted", null, actor, now(), FlagAssembler.toJson(before), null));
-    repository.bumpChangeCounter();
+    repository.bumpChangeCounter(key);
     changed.fire(new FlagsChanged(key, null));
   }
 
@@ -216,7 +216,7 @@ public class FlagService implements FeatureFlags {
             flag.getUpdatedAt(),
             FlagAssembler.toJson(before),
             FlagAssembler.toJson(after)));
-    repository.bumpChangeCounter();
+    repository.bumpChangeCounter(flag.getKey());
     changed.fire(new FlagsChanged(flag.getKey(), after));
     return after;
   }

@@ -2,6 +2,7 @@ package com.acme.flags.store;
 
 import com.acme.flags.api.EnvironmentState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,8 @@ public class FlagRepository {
 
   @PersistenceContext(unitName = "flags")
   EntityManager em;
+
+  @Inject FlagNotices notices;
 
   public List<Flag> findAll() {
     return em.createNamedQuery("Flag.findAll", Flag.class).getResultList();
@@ -107,9 +110,13 @@ public class FlagRepository {
         .getSingleResult();
   }
 
-  /** Tells every instance to reload the flags (they poll this counter). */
-  public void bumpChangeCounter() {
+  /**
+   * Tells every instance that {@code key} changed: they poll this counter, and on PostgreSQL hear
+   * it at commit.
+   */
+  public void bumpChangeCounter(String key) {
     em.createNamedQuery("ChangeCounter.bump").executeUpdate();
+    notices.announce(em, key);
   }
 
   public long changeCounter() {

@@ -22,6 +22,7 @@ class FlagStoreOnH2Test {
     try {
       EntityManager em = emf.createEntityManager();
       FlagRepository repository = new FlagRepository();
+      repository.notices = new FlagNotices();
       repository.em = em;
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
       em.getTransaction().begin();
@@ -30,13 +31,13 @@ class FlagStoreOnH2Test {
       repository.setState("gone", "development", new EnvironmentState(true, 10));
       repository.setState("gone", "production", new EnvironmentState(false, 0));
       repository.setState("kept", "production", new EnvironmentState(true, 100));
-      repository.bumpChangeCounter();
+      repository.bumpChangeCounter("some_flag");
       em.getTransaction().commit();
       em.clear();
 
       em.getTransaction().begin();
       repository.remove(repository.find("gone").orElseThrow());
-      repository.bumpChangeCounter();
+      repository.bumpChangeCounter("some_flag");
       em.getTransaction().commit();
       em.clear();
 
@@ -93,6 +94,7 @@ class FlagStoreOnH2Test {
     try {
       EntityManager em = emf.createEntityManager();
       FlagRepository repository = new FlagRepository();
+      repository.notices = new FlagNotices();
       repository.em = em;
       OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
       em.getTransaction().begin();
@@ -101,7 +103,7 @@ class FlagStoreOnH2Test {
       repository.setState("new_ui", "development", new EnvironmentState(true, 25));
       repository.setState("new_ui", "development", new EnvironmentState(true, 30));
       repository.record(new FlagChangeRecord("new_ui", "created", null, "alice", now, null, "{}"));
-      repository.bumpChangeCounter();
+      repository.bumpChangeCounter("some_flag");
       em.getTransaction().commit();
       em.clear();
 
