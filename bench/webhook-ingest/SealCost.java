@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * What sealing one webhook payload costs in process: Tink's AES-256-GCM over the benchmark's 4 KiB
- * event, as the webhook store seals it, against the same loop that only copies the bytes.
- * Warms up for 10 s, then measures 5 rounds of 5 s each.
+ * event, as the webhook store seals it, against the same loop that only copies the bytes. Warms up
+ * for 10 s, then measures 5 rounds of 5 s each.
  *
  * <p>bench/webhook-ingest/seal-cost.sh
  */

@@ -105,11 +105,7 @@ public class WebhookIngest {
     double rate = measured.get() / (double) measure;
     System.out.printf(
         "events/s %.0f  sent %d  statuses %s  p50 %.1f ms  p99 %.1f ms%n",
-        rate,
-        measured.get(),
-        statuses,
-        percentile(sorted, 0.50),
-        percentile(sorted, 0.99));
+        rate, measured.get(), statuses, percentile(sorted, 0.50), percentile(sorted, 0.99));
     System.exit(0);
   }
 

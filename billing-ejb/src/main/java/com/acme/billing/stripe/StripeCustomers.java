@@ -47,10 +47,13 @@ public class StripeCustomers {
   /** Remembers the pair unless one of the two is already known (caller's transaction). */
   void remember(String customerId, String stripeCustomerId) {
     // Native: an insert-if-missing (either key) in one statement; JPA has no conditional insert.
+    // Two NOT EXISTS, not one with OR: each is answered by its own index (H2 scanned the whole
+    // table for the OR, and ingest slowed down as customers accumulated).
     em.createNativeQuery(
             "insert into billing.stripe_customer (customer_id, stripe_customer_id)"
                 + " select ?1, ?2 where not exists (select 1 from billing.stripe_customer"
-                + " where customer_id = ?1 or stripe_customer_id = ?2)")
+                + " where customer_id = ?1) and not exists (select 1 from"
+                + " billing.stripe_customer where stripe_customer_id = ?2)")
         .setParameter(1, customerId)
         .setParameter(2, stripeCustomerId)
         .executeUpdate();

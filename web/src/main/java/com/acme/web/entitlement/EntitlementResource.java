@@ -8,7 +8,7 @@ import com.acme.web.identity.CallerAccess;
 import com.acme.web.metrics.ApiMetrics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /** "May this customer use this feature?": called on every request, answered from memory. */
 @Path("billing")
-@RequestScoped
+@ApplicationScoped
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "500", ref = "InternalError")

@@ -14,7 +14,7 @@ import com.acme.web.problem.Problem;
 import com.acme.web.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -61,7 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * If-Match: a stale If-Match is a 412 and changes nothing, a change without If-Match is applied.
  */
 @Path("flags")
-@RequestScoped
+@ApplicationScoped
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "500", ref = "InternalError")

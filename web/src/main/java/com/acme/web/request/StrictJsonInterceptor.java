@@ -2,7 +2,6 @@ package com.acme.web.request;
 
 import com.acme.web.problem.Problem;
 import com.acme.web.problem.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.ws.rs.core.MediaType;
@@ -60,6 +60,14 @@ import java.util.stream.Collectors;
  */
 @Provider
 public class StrictJsonInterceptor implements ReaderInterceptor {
+
+  /**
+   * The JSON-P provider, looked up once (on first use): every {@code Json.createX} call looks it up
+   * again through the ServiceLoader, which cost a tenth of a feature check's time (bench/).
+   */
+  private static final class Json {
+    static final JsonProvider PROVIDER = JsonProvider.provider();
+  }
 
   /** Deeper bodies are refused before they are parsed; no request type is near this deep. */
   static final int MAX_DEPTH = 32;
@@ -185,7 +193,7 @@ public class StrictJsonInterceptor implements ReaderInterceptor {
 
   /** The body as one JSON value; a syntax error or a key twice in one object is a 400. */
   private static JsonValue parse(String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Json.PROVIDER.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw malformed("The request body is empty; send a JSON object.", "body", null);
       }
@@ -208,7 +216,7 @@ public class StrictJsonInterceptor implements ReaderInterceptor {
   private static JsonValue read(JsonParser parser, Event event, String path) {
     switch (event) {
       case START_OBJECT -> {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Json.PROVIDER.createObjectBuilder();
         Set<String> keys = new HashSet<>();
         for (Event next = parser.next(); next != Event.END_OBJECT; next = parser.next()) {
           String key = parser.getString();
@@ -223,7 +231,7 @@ public class StrictJsonInterceptor implements ReaderInterceptor {
         return object.build();
       }
       case START_ARRAY -> {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Json.PROVIDER.createArrayBuilder();
         int index = 0;
         for (Event next = parser.next(); next != Event.END_ARRAY; next = parser.next()) {
           array.add(read(parser, next, path + index++ + "."));
@@ -231,11 +239,11 @@ public class StrictJsonInterceptor implements ReaderInterceptor {
         return array.build();
       }
       case VALUE_STRING -> {
-        return Json.createValue(parser.getString());
+        return Json.PROVIDER.createValue(parser.getString());
       }
       case VALUE_NUMBER -> {
         try {
-          return Json.createValue(parser.getBigDecimal());
+          return Json.PROVIDER.createValue(parser.getBigDecimal());
         } catch (NumberFormatException | ArithmeticException e) {
           String field = path.isEmpty() ? "body" : path.substring(0, path.length() - 1);
           throw malformed(

@@ -12,7 +12,7 @@ import com.acme.web.metrics.ApiMetrics;
 import com.acme.web.request.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /** Usage recording (services) and usage-limit checks (anyone for its own customer). */
 @Path("billing")
-@RequestScoped
+@ApplicationScoped
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "500", ref = "InternalError")
