@@ -11,24 +11,29 @@ import java.util.function.BooleanSupplier;
  * How long a change made through one instance takes to be seen through another: a flag change
  * (billing_v2 on and off in turn) and a subscription change (an admin correction granting PRO, then
  * FREE again). The clock starts when instance A has answered the change (it is committed) and stops
- * at the first answer of instance B that shows it; B is asked every millisecond.
+ * at the first answer of instance B that shows it; B is asked every millisecond. The first 20
+ * changes of each kind warm the servers up and are not counted.
  *
  * <p>java bench/propagation/Propagation.java URL_A URL_B RUNS
  */
 public class Propagation {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /** Changes made first and not measured: the servers' code paths are compiled by then. */
+  private static final int WARMUP = 20;
 
   public static void main(String[] args) throws Exception {
     String a = args[0];
     String b = args[1];
     int runs = Integer.parseInt(args[2]);
-    String admin = get(a + "/dev/token?role=admin&minutes=120", null);
-    String service = get(b + "/dev/token?role=service&minutes=120", null);
+    String admin = get(a + "/dev/token?role=admin&minutes=120", null).trim();
+    String service = get(b + "/dev/token?role=service&minutes=120", null).trim();
     String subject = "bench_prop_" + Long.toString(System.nanoTime(), 36);
 
     List<Long> flags = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
+    for (int i = 0; i < WARMUP + runs; i++) {
       boolean on = i % 2 == 0;
       send(
           a + "/flags/billing_v2",
@@ -40,7 +45,9 @@ public class Propagation {
       String wanted = on ? "\"reason\":\"SPLIT\"" : "\"reason\":\"DISABLED\"";
       await(
           () -> get(b + "/flags/billing_v2/evaluate?subject=" + subject, service).contains(wanted));
-      flags.add(System.nanoTime() - start);
+      if (i >= WARMUP) {
+        flags.add(System.nanoTime() - start);
+      }
     }
     // Leave the flag as the development profile seeds it.
     send(
@@ -52,7 +59,7 @@ public class Propagation {
 
     List<Long> subscriptions = new ArrayList<>();
     String customer = subject + "_c";
-    for (int i = 0; i < runs; i++) {
+    for (int i = 0; i < WARMUP + runs; i++) {
       boolean pro = i % 2 == 0;
       send(
           a + "/billing/admin/customers/" + customer + "/subscription",
@@ -73,7 +80,9 @@ public class Propagation {
                       "{\"customerId\":\"" + customer + "\",\"feature\":\"autoscale\"}",
                       service)
                   .contains(wanted));
-      subscriptions.add(System.nanoTime() - start);
+      if (i >= WARMUP) {
+        subscriptions.add(System.nanoTime() - start);
+      }
     }
     report("flag change", flags);
     report("subscription change", subscriptions);

@@ -20,8 +20,9 @@ drivers=$(ls -d "$wlp"/usr/servers/*/lib/global 2>/dev/null | grep -v "/bench" |
 
 psql -h 127.0.0.1 -U postgres -d postgres -qtA -v ON_ERROR_STOP=1 \
   -c "drop database if exists billing_bench" -c "create database billing_bench owner billing" >/dev/null
-keys=$(mktemp)
-trap 'rm -f "$keys"; for s in benchA benchB; do "$wlp/bin/server" stop $s >/dev/null 2>&1 || true; done' EXIT
+keydir=$(mktemp -d)
+keys=$keydir/billing-data-keys.json
+trap 'rm -rf "$keydir"; for s in benchA benchB; do "$wlp/bin/server" stop $s >/dev/null 2>&1 || true; done' EXIT
 ./mvnw -q -pl billing-ejb -am compile exec:java -Dexec.args="new $keys" >/dev/null
 
 start() { # server port

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.acme.billing.api.InvalidWebhookException;
 import com.acme.billing.api.StripeWebhooks.WebhookReceipt;
 import com.acme.billing.api.TransientFailures;
 import com.acme.billing.api.WebhookFailedException;
 import com.acme.billing.encryption.TestCiphers;
+import com.acme.billing.operations.BillingFact;
 import com.acme.billing.operations.RecordedFacts;
 import com.acme.billing.persistence.LockTimeout;
 import com.google.gson.JsonObject;
@@ -100,6 +102,50 @@ class WebhookReceiverOnH2Test {
     assertThat(receiver().processing.replay("evt_p").outcome())
         .isEqualTo(StripeEventApplier.DUPLICATE);
     assertThat(db.row("evt_p")[0]).isEqualTo(WebhookStore.PROCESSED);
+  }
+
+  @Test
+  void aDeliveryWhoseSignatureDoesNotVerifyIsAnnouncedWithItsReasonAndStoresNothing() {
+    String payload = event("evt_s", "plan.created", Stripe.API_VERSION, fixture("customer"));
+    WebhookReceiver receiver = receiver();
+
+    InvalidWebhookException refused =
+        catchThrowableOfType(
+            InvalidWebhookException.class,
+            () -> receiver.receive(payload, "t=" + Instant.now().getEpochSecond() + ",v1=00"));
+
+    assertThat(refused.reason()).isEqualTo(InvalidWebhookException.Reason.SIGNATURE_MISMATCH);
+    assertThat(((RecordedFacts) receiver.facts).fired())
+        .containsExactly(new BillingFact.WebhookSignatureRefused("signature_mismatch"));
+    assertThat(
+            db.<Number>call(
+                em ->
+                    (Number)
+                        em.createNativeQuery(
+                                "select count(*) from billing.webhook_event where event_id = 'evt_s'")
+                            .getSingleResult()))
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void eachFailedDeliveryOfAStoredEventIsCountedAndAnnounced() {
+    String payload = event("evt_n", "plan.created", Stripe.API_VERSION, fixture("customer"));
+    WebhookReceiver failing =
+        receiver(
+            (event, p, replay) -> {
+              throw new IllegalStateException("boom");
+            });
+
+    for (int delivery = 1; delivery <= 3; delivery++) {
+      catchThrowableOfType(
+          WebhookFailedException.class, () -> failing.receive(payload, sign(payload)));
+    }
+
+    assertThat(((RecordedFacts) failing.processing.facts).fired())
+        .containsExactly(
+            new BillingFact.WebhookEventFailed("evt_n", "plan.created", 1),
+            new BillingFact.WebhookEventFailed("evt_n", "plan.created", 2),
+            new BillingFact.WebhookEventFailed("evt_n", "plan.created", 3));
   }
 
   @Test
