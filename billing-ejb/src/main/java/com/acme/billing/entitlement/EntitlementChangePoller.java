@@ -20,10 +20,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies entitlement changes made by other server instances: every second it reads the changes of
- * the last few seconds (by the database's clock) and drops the cache entry of each customer whose
- * change it has not seen yet. Reading a window, not "after the last id", means a transaction that
- * commits late with a lower id is still seen.
+ * Applies entitlement changes made by other server instances: at once when PostgreSQL notifies one,
+ * and, as the fallback (and the only way on H2), every second it reads the changes of the last two
+ * minutes (by the database's clock) and drops the cache entry of each customer whose change it has
+ * not seen yet. Reading a window, not "after the last id", means a transaction that commits late
+ * with a lower id is still seen.
  */
 @Startup
 @Singleton

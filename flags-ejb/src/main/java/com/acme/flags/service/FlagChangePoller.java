@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies flag changes made on other instances: reads the change counter every second and reloads
- * the flags when it moved. Works on H2 and PostgreSQL alike.
+ * Applies flag changes made on other instances: reloads the flags when the change counter moved,
+ * checked when PostgreSQL notifies a change and, as the fallback (and the only way on H2), every
+ * second.
  */
 @Startup
 @Singleton
@@ -59,7 +60,7 @@ public class FlagChangePoller {
         });
   }
 
-  /** Reloads the flags if the change counter moved: every second, and when a change is heard. */
+  /** The fallback poll, every second (unless turned off). */
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   public void poll() {
     if (!pollEnabled) {
