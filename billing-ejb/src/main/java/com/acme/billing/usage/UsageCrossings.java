@@ -34,15 +34,12 @@ public class UsageCrossings {
   /** After a usage record: announces each threshold the line reached for the first time. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recorded(String customerId, Resource resource, Instant monthStart, UsageLine line) {
-    for (int percent : UsageLevels.thresholdsReached(line.used(), line.limit())) {
-      String key = customerId + '\n' + resource.id() + '\n' + monthStart + '\n' + percent;
-      if (!claimed.known(key)) {
-        if (claim(customerId, resource, monthStart, percent)) {
-          facts.fire(
-              new UsageLevelCrossed(customerId, resource.id(), percent, line.used(), line.limit()));
-        }
-        claimed.remember(key);
+    for (int percent : claimed.unclaimed(customerId, resource, monthStart, line)) {
+      if (claim(customerId, resource, monthStart, percent)) {
+        facts.fire(
+            new UsageLevelCrossed(customerId, resource.id(), percent, line.used(), line.limit()));
       }
+      claimed.remember(customerId, resource, monthStart, percent);
     }
   }
 

@@ -54,6 +54,7 @@ public class UsageService implements UsageMeter {
   @Inject Clock clock;
   @Inject TopUpBuyer buyer;
   @EJB UsageCrossings crossings;
+  @Inject ClaimedCrossings claimed;
 
   @Override
   public UsageOutcome recordConsumption(
@@ -246,9 +247,15 @@ public class UsageService implements UsageMeter {
     }
   }
 
-  /** The record is taken whatever happens here: alert bookkeeping never fails a record. */
+  /**
+   * The record is taken whatever happens here: alert bookkeeping never fails a record. Most records
+   * reach no threshold this instance has not claimed yet: they start no transaction for it.
+   */
   private void announceCrossings(
       String customerId, Resource resource, Instant monthStart, UsageLine line) {
+    if (claimed.unclaimed(customerId, resource, monthStart, line).isEmpty()) {
+      return;
+    }
     try {
       crossings.recorded(customerId, resource, monthStart, line);
     } catch (EJBException | PersistenceException e) {

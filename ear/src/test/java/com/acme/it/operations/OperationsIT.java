@@ -8,12 +8,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.acme.it.support.BillingApi;
 import com.acme.it.support.Deployments;
+import com.acme.it.support.FlagsApi;
 import com.acme.it.support.Http;
 import com.acme.it.support.IntegrationTestSession;
 import com.acme.it.support.ItConfig;
 import com.acme.it.support.StripeEvents;
 import com.acme.it.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -102,6 +104,25 @@ class OperationsIT {
     assertThat(http.get("/metrics", null).body())
         .contains(
             "billing_webhook_processing_seconds_bucket{mp_scope=\"application\",le=\"0.25\",}");
+  }
+
+  @Test
+  void aFlagEvaluationIsCountedByFlagResultAndReason() {
+    String subject = BillingApi.newCustomer("metricsflag");
+    FlagsApi flags = new FlagsApi(http);
+    JsonObject first = flags.evaluate(FlagsApi.BILLING_V2, subject);
+    String series =
+        "flags_evaluations_total{flag=\"billing_v2\",mp_scope=\"application\",reason=\""
+            + first.getString("reason")
+            + "\",result=\""
+            + (first.getBoolean("enabled") ? "on" : "off")
+            + "\",}";
+    double before = metric(series);
+
+    JsonObject again = flags.evaluate(FlagsApi.BILLING_V2, subject);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(metric(series)).isEqualTo(before + 1);
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.acme.flags.service;
 import com.acme.flags.api.Evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
@@ -27,20 +28,33 @@ public class FlagMetrics {
 
   @Inject MetricRegistry registry;
 
-  /** The counters met so far: an evaluation costs a map look-up, not a registry one. */
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  /** The reasons an evaluation gives, in slot order; anything else counts as an error. */
+  private static final List<String> REASONS =
+      List.of(Evaluation.SPLIT, Evaluation.DISABLED, Evaluation.ERROR);
+
+  /**
+   * Each flag's counters by result and reason, met so far: an evaluation (a hot path) costs one map
+   * look-up by the flag's key, no string building and no registry look-up.
+   */
+  private final Map<String, Counter[]> byFlag = new ConcurrentHashMap<>();
 
   void evaluated(Evaluation evaluation) {
-    String result = evaluation.enabled() ? "on" : "off";
-    counters
-        .computeIfAbsent(
-            evaluation.key() + '\n' + result + '\n' + evaluation.reason(),
-            ignored ->
-                registry.counter(
-                    EVALUATIONS,
-                    new Tag("flag", evaluation.key()),
-                    new Tag("result", result),
-                    new Tag("reason", evaluation.reason())))
-        .inc();
+    int known = REASONS.indexOf(evaluation.reason());
+    int reason = known >= 0 ? known : REASONS.indexOf(Evaluation.ERROR);
+    int slot = (evaluation.enabled() ? REASONS.size() : 0) + reason;
+    Counter[] counters =
+        byFlag.computeIfAbsent(evaluation.key(), k -> new Counter[2 * REASONS.size()]);
+    Counter counter = counters[slot];
+    if (counter == null) {
+      // A race here is harmless: the registry hands out the same counter for the same labels.
+      counter =
+          registry.counter(
+              EVALUATIONS,
+              new Tag("flag", evaluation.key()),
+              new Tag("result", evaluation.enabled() ? "on" : "off"),
+              new Tag("reason", REASONS.get(reason)));
+      counters[slot] = counter;
+    }
+    counter.inc();
   }
 }
